@@ -1,0 +1,36 @@
+import type { Completion, Job } from '../completion.js';
+import { type CompleteOptions, complete } from './complete.js';
+import type { CallOptions } from './http-call.js';
+import { cancelJob, type JobSnapshot, retrieveJob, startJob, type WaitOptions, waitForJob } from './jobs.js';
+import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type RunOptions, type RunResult, runWithin } from './run.js';
+import { type StreamEvent, streamCompletion } from './stream.js';
+
+export interface ModelStreamClient {
+  /** The model this client talks to. */
+  readonly model: string;
+  readonly baseUrl: string;
+  complete(params: Record<string, unknown>, options?: CompleteOptions): Promise<Completion>;
+  stream(params: Record<string, unknown>, options?: CallOptions): AsyncIterable<StreamEvent>;
+  start(params: Record<string, unknown>, options?: CallOptions): Promise<Job>;
+  wait(id: string, options?: WaitOptions): Promise<Completion>;
+  retrieve(id: string, options?: CallOptions & { json?: boolean }): Promise<JobSnapshot>;
+  cancel(id: string, options?: CallOptions): Promise<Job>;
+  run(params: Record<string, unknown>, options: RunOptions): Promise<RunResult>;
+}
+
+/** A client over an injected transport and clock; see `@modelstream-kit/core/node` for Node's defaults. */
+export function createClient(options: ClientOptions): ModelStreamClient {
+  const opts: ResolvedOptions = resolveOptions(options);
+  return {
+    model: opts.model,
+    baseUrl: opts.baseUrl,
+    complete: (params, callOptions) => complete(opts, params, callOptions),
+    stream: (params, callOptions) => streamCompletion(opts, params, callOptions),
+    start: (params, callOptions) => startJob(opts, params, callOptions),
+    wait: (id, waitOptions) => waitForJob(opts, id, waitOptions),
+    retrieve: (id, callOptions) => retrieveJob(opts, id, callOptions),
+    cancel: (id, callOptions) => cancelJob(opts, id, callOptions),
+    run: (params, runOptions) => runWithin(opts, params, runOptions),
+  };
+}

@@ -1,0 +1,126 @@
+import { ValidationError } from '../errors/validation-error.js';
+import type { Clock, Transport } from '../http/transport.js';
+
+export const DEFAULT_BASE_URL = 'https://api.modelstream.ai';
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Timeouts {
+  /** Opening the connection. Default 10 s. */
+  connectMs: number;
+  /** From sending to response headers, for streams and job calls. Plain calls wait up to the deadline. Default 120 s. */
+  headersMs: number;
+  /** Longest silence between two chunks of a body. Default 5 min. */
+  idleMs: number;
+  /** One deadline across all attempts of a call. Default 30 min. */
+  deadlineMs: number;
+}
+
+export interface PollOptions {
+  /** First pause between polls of a background job. Default 1 s. */
+  initialMs: number;
+  /** Pauses grow by this factor. Default 1.5. */
+  factor: number;
+  /** Longest pause between polls. Default 10 s. */
+  maxMs: number;
+}
+
+export interface ClientOptions {
+  transport: Transport;
+  clock: Clock;
+  /** Sent as a Bearer token. Leave out when the transport authenticates by itself (n8n, Zapier). */
+  apiKey?: string | undefined;
+  baseUrl?: string | undefined;
+  /** Plain http is allowed only to loopback unless this is set. */
+  allowInsecureHttp?: boolean;
+  model?: string;
+  /** Path of chat completions. */
+  completionsPath?: string;
+  /** Path to poll a background job; `{id}` is replaced. Default `/v1/responses/{id}` (an assumption). */
+  jobPath?: string;
+  /** Path to cancel a background job; `{id}` is replaced. Default `/v1/responses/{id}/cancel`. */
+  cancelPath?: string;
+  /** Retries for a failed attempt that is safe to repeat. Default 4. */
+  maxRetries?: number;
+  /** Backoff base and cap for retries without a server hint. Defaults 500 ms and 20 s. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  timeouts?: Partial<Timeouts>;
+  poll?: Partial<PollOptions>;
+  headers?: Record<string, string>;
+  logger?: Logger;
+  /** Log prompt text in debug lines. Off by default. */
+  logPrompts?: boolean;
+  /** Source of randomness for jitter (tests make it fixed). */
+  random?: () => number;
+}
+
+export interface ResolvedOptions {
+  transport: Transport;
+  clock: Clock;
+  apiKey: string | undefined;
+  baseUrl: string;
+  model: string;
+  completionsPath: string;
+  jobPath: string;
+  cancelPath: string;
+  maxRetries: number;
+  backoff: { baseMs: number; maxMs: number };
+  timeouts: Timeouts;
+  poll: PollOptions;
+  headers: Record<string, string>;
+  logger: Logger | undefined;
+  logPrompts: boolean;
+  random: () => number;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
+
+/** Accepts https anywhere, http only to loopback or with an explicit opt-in. */
+export function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
+  const match = /^(https?):\/\/([^/:?#]+|\[[^\]]+\])(:\d+)?(\/[^?#]*)?$/i.exec(baseUrl.trim());
+  const fail = (allowed: string) =>
+    new ValidationError([
+      {
+        field: 'baseUrl',
+        value: baseUrl,
+        allowed,
+        message: `baseUrl: ${JSON.stringify(baseUrl)} is not allowed; use ${allowed}`,
+      },
+    ]);
+  if (!match) throw fail('an http(s) URL such as https://api.modelstream.ai');
+  const [, scheme, host] = match;
+  if (scheme?.toLowerCase() === 'http' && !LOOPBACK.test(host ?? '') && !allowInsecureHttp) {
+    throw fail('an https URL (plain http only for localhost, 127.0.0.1 or ::1, or with allowInsecureHttp)');
+  }
+  return baseUrl.trim().replace(/\/+$/, '');
+}
+
+export function resolveOptions(options: ClientOptions): ResolvedOptions {
+  return {
+    transport: options.transport,
+    clock: options.clock,
+    apiKey: options.apiKey || undefined,
+    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp),
+    model: options.model ?? 'gpt-5.4-pro',
+    completionsPath: options.completionsPath ?? '/v1/chat/completions',
+    jobPath: options.jobPath ?? '/v1/responses/{id}',
+    cancelPath: options.cancelPath ?? '/v1/responses/{id}/cancel',
+    maxRetries: options.maxRetries ?? 4,
+    backoff: { baseMs: options.backoff?.baseMs ?? 500, maxMs: options.backoff?.maxMs ?? 20_000 },
+    timeouts: {
+      connectMs: 10_000,
+      headersMs: 120_000,
+      idleMs: 300_000,
+      deadlineMs: 30 * 60_000,
+      ...options.timeouts,
+    },
+    poll: { initialMs: 1_000, factor: 1.5, maxMs: 10_000, ...options.poll },
+    headers: { 'user-agent': 'modelstream-kit/0.1', ...options.headers },
+    logger: options.logger,
+    logPrompts: options.logPrompts ?? false,
+    random: options.random ?? Math.random,
+  };
+}

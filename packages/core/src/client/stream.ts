@@ -1,0 +1,192 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { type Completion, emptyUsage } from '../completion.js';
+import { errorFromResponse, readApiError } from '../errors/from-response.js';
+import { ModelStreamError } from '../errors/model-stream-error.js';
+import { StreamTruncatedError } from '../errors/response-errors.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { getModelSpec } from '../spec/catalogue.js';
+import { type ModelParams, validateParams } from '../spec/validate.js';
+import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
+import { attachJson, normalizeCompletion, normalizeUsage } from './normalize-completion.js';
+import type { ResolvedOptions } from './options.js';
+import { buildRequestBody, wantsJson } from './request-body.js';
+
+export type StreamEvent =
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'done'; completion: Completion };
+
+interface Assembly {
+  id: string;
+  model: string;
+  text: string;
+  reasoning: string;
+  finishReason: string | undefined;
+  usage: Completion['usage'];
+  sawDone: boolean;
+}
+
+type Chunk = {
+  id?: string;
+  model?: string;
+  usage?: unknown;
+  choices?: {
+    delta?: { content?: unknown; reasoning_content?: unknown; reasoning?: unknown };
+    finish_reason?: unknown;
+  }[];
+};
+
+/** Applies one SSE message to the assembly and returns the deltas it carried. */
+function applyMessage(
+  state: Assembly,
+  message: EventSourceMessage,
+  secrets: readonly (string | undefined)[],
+): StreamEvent[] {
+  if (message.data === '[DONE]') {
+    state.sawDone = true;
+    return [];
+  }
+  let chunk: Chunk;
+  try {
+    chunk = JSON.parse(message.data) as Chunk;
+  } catch {
+    return [];
+  }
+  const apiError = readApiError(chunk);
+  if (apiError) {
+    const status = typeof apiError.code === 'number' ? apiError.code : 500;
+    throw errorFromResponse({ status, body: chunk, secrets });
+  }
+  state.id ||= chunk.id ?? '';
+  state.model ||= chunk.model ?? '';
+  if (chunk.usage) state.usage = normalizeUsage(chunk.usage);
+  const events: StreamEvent[] = [];
+  const choice = chunk.choices?.[0];
+  const delta = choice?.delta;
+  const reasoning = delta?.reasoning_content ?? delta?.reasoning;
+  if (typeof reasoning === 'string' && reasoning !== '') {
+    state.reasoning += reasoning;
+    events.push({ type: 'reasoning-delta', text: reasoning });
+  }
+  if (typeof delta?.content === 'string' && delta.content !== '') {
+    state.text += delta.content;
+    events.push({ type: 'text-delta', text: delta.content });
+  }
+  if (typeof choice?.finish_reason === 'string') state.finishReason = choice.finish_reason;
+  return events;
+}
+
+function toCompletion(state: Assembly, requestId: string | undefined, json: boolean): Completion {
+  const finishReason = state.finishReason ?? 'stop';
+  const completion: Completion = {
+    id: state.id,
+    model: state.model,
+    text: state.text,
+    ...(state.reasoning ? { reasoningSummary: state.reasoning } : {}),
+    finishReason,
+    usage: state.usage,
+    ...(requestId ? { requestId } : {}),
+    raw: {
+      id: state.id,
+      object: 'chat.completion',
+      model: state.model,
+      choices: [
+        { index: 0, message: { role: 'assistant', content: state.text }, finish_reason: finishReason },
+      ],
+      usage: state.usage,
+    },
+  };
+  if (json) attachJson(completion);
+  return completion;
+}
+
+function streamParams(opts: ResolvedOptions, input: Record<string, unknown>): ModelParams {
+  const model = getModelSpec(opts.model);
+  if (input.background === true) {
+    throw new ValidationError([
+      {
+        field: 'background',
+        value: true,
+        allowed: 'false when streaming',
+        message: `background: true cannot be combined with stream for ${model.id}; use one or the other`,
+      },
+    ]);
+  }
+  return validateParams(model, { ...input, stream: true });
+}
+
+/**
+ * Streams an answer: text and reasoning deltas as they arrive, then `done` with the whole Completion.
+ * A stream that stops before `[DONE]` or a finish reason throws StreamTruncatedError with what arrived.
+ */
+export async function* streamCompletion(
+  opts: ResolvedOptions,
+  input: Record<string, unknown>,
+  options: CallOptions = {},
+): AsyncGenerator<StreamEvent, void, undefined> {
+  const params = streamParams(opts, input);
+  const model = getModelSpec(opts.model);
+  const secrets = [opts.apiKey];
+  const json = wantsJson(params);
+  const response = await sendWithRetry(
+    opts,
+    {
+      method: 'POST',
+      path: opts.completionsPath,
+      body: buildRequestBody(model, params),
+      headersMs: opts.timeouts.headersMs,
+    },
+    options,
+  );
+  if (!(response.headers['content-type'] ?? '').includes('text/event-stream')) {
+    const completion = normalizeCompletion(await readJson(response), { requestId: response.requestId, json });
+    if (completion.text) yield { type: 'text-delta', text: completion.text };
+    yield { type: 'done', completion };
+    return;
+  }
+  const state: Assembly = {
+    id: '',
+    model: '',
+    text: '',
+    reasoning: '',
+    finishReason: undefined,
+    usage: emptyUsage(),
+    sawDone: false,
+  };
+  const pending: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (message) => pending.push(message) });
+  const decoder = new TextDecoder();
+  try {
+    for await (const bytes of response.body) {
+      parser.feed(decoder.decode(bytes, { stream: true }));
+      while (pending.length > 0) {
+        for (const event of applyMessage(state, pending.shift()!, secrets)) yield event;
+      }
+      if (state.sawDone) break;
+    }
+  } catch (error) {
+    if (error instanceof ModelStreamError) throw error;
+    throw response.failure(error);
+  } finally {
+    response.release();
+  }
+  if (!state.sawDone && state.finishReason === undefined) {
+    throw new StreamTruncatedError(
+      `The stream ended before the answer was complete (no [DONE] and no finish reason; ${state.text.length} characters arrived). ` +
+        'The partial text is on error.partialText; it was not sent again.',
+      { partialText: state.text, requestId: response.requestId },
+    );
+  }
+  yield { type: 'done', completion: toCompletion(state, response.requestId, json) };
+}
+
+export async function collectStream(
+  opts: ResolvedOptions,
+  input: Record<string, unknown>,
+  options: CallOptions = {},
+) {
+  for await (const event of streamCompletion(opts, input, options)) {
+    if (event.type === 'done') return event.completion;
+  }
+  throw new StreamTruncatedError('The stream ended without a final answer.', { partialText: '' });
+}

@@ -1,0 +1,36 @@
+import type { Completion } from '../completion.js';
+import { type ErrorDetails, ModelStreamError } from './model-stream-error.js';
+
+/** A stream ended before `[DONE]` or a finish reason: what arrived is kept, but it is not the answer. */
+export class StreamTruncatedError extends ModelStreamError {
+  readonly partialText: string;
+  constructor(message: string, details: ErrorDetails & { partialText: string }) {
+    super(message, details);
+    this.partialText = details.partialText;
+  }
+}
+
+export type JobEndStatus = 'failed' | 'cancelled';
+
+/** A background job ended as failed or cancelled. */
+export class JobFailedError extends ModelStreamError {
+  readonly jobId: string;
+  readonly jobStatus: JobEndStatus;
+  constructor(message: string, details: ErrorDetails & { jobId: string; jobStatus: JobEndStatus }) {
+    super(message, details);
+    this.jobId = details.jobId;
+    this.jobStatus = details.jobStatus;
+  }
+}
+
+/**
+ * The server's answer could not be understood (malformed body, unexpected shape), or a JSON answer was
+ * asked for and the text is not JSON. When the answer itself arrived, `completion` keeps it: it was paid for.
+ */
+export class InvalidResponseError extends ModelStreamError {
+  readonly completion: Completion | undefined;
+  constructor(message: string, details: ErrorDetails & { completion?: Completion } = {}) {
+    super(message, details);
+    this.completion = details.completion;
+  }
+}

@@ -1,0 +1,52 @@
+export type { CompleteOptions } from './client/complete.js';
+export { createClient, type ModelStreamClient } from './client/create-client.js';
+export type { CallOptions, RetryInfo } from './client/http-call.js';
+export type { JobSnapshot, WaitOptions } from './client/jobs.js';
+export { normalizeCompletion, normalizeUsage } from './client/normalize-completion.js';
+export {
+  type ClientOptions,
+  checkBaseUrl,
+  DEFAULT_BASE_URL,
+  type Logger,
+  type PollOptions,
+  type Timeouts,
+} from './client/options.js';
+export type { RunOptions, RunResult } from './client/run.js';
+export type { StreamEvent } from './client/stream.js';
+export type { Completion, FinishReason, Job, JobStatus, Usage } from './completion.js';
+export { errorFromResponse, readApiError } from './errors/from-response.js';
+export {
+  AuthenticationError,
+  BadRequestError,
+  PermissionDeniedError,
+  QuotaExceededError,
+  RateLimitError,
+  ServerError,
+} from './errors/http-errors.js';
+export { type ErrorDetails, ModelStreamError } from './errors/model-stream-error.js';
+export {
+  InvalidResponseError,
+  type JobEndStatus,
+  JobFailedError,
+  StreamTruncatedError,
+} from './errors/response-errors.js';
+export { AbortedError, ConnectionError, TimeoutError, type TimeoutPhase } from './errors/transport-errors.js';
+export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+export { parseRetryAfter } from './http/retry-after.js';
+export {
+  type Clock,
+  type HttpMethod,
+  type Transport,
+  TransportFailure,
+  type TransportFailureKind,
+  type TransportRequest,
+  type TransportResponse,
+} from './http/transport.js';
+export { redactSecrets } from './redact.js';
+export { defaultModelId, getModelSpec, getParamSpec, models } from './spec/catalogue.js';
+export { gpt54Pro } from './spec/gpt-5.4-pro.js';
+export { toCamelCase, toCanonicalName, toKebabCase } from './spec/naming.js';
+export type { ModelSpec, ParamChoice, ParamGroup, ParamKind, ParamSpec } from './spec/param-spec.js';
+export { parseParamText } from './spec/parse-param-text.js';
+export { type ModelParams, showValue, validateParams } from './spec/validate.js';
+export { listInWords } from './spec/words.js';
