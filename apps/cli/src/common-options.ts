@@ -1,0 +1,116 @@
+import { type Command, Option } from 'commander';
+import { CliError } from './cli-error.js';
+import { parseDuration } from './duration.js';
+import type { OutputMode } from './output.js';
+
+export const OUTPUT_GROUP = 'Output:';
+export const CONNECTION_GROUP = 'Connection:';
+export const JOB_GROUP = 'Waiting and background jobs:';
+
+/** Raw values of the options every command shares (strings as typed; parsed by readCommonOptions). */
+export interface CommonValues {
+  output?: string;
+  quiet?: boolean;
+  timeout?: string;
+  maxWait?: string;
+  maxRetries?: string;
+  apiKeyFile?: string;
+  baseUrl?: string;
+  emulator?: boolean;
+}
+
+export interface CommonOptions {
+  output: OutputMode;
+  quiet: boolean;
+  timeoutMs: number | undefined;
+  maxWaitMs: number | undefined;
+  maxRetries: number | undefined;
+  apiKeyFile: string | undefined;
+  baseUrl: string | undefined;
+  emulator: boolean;
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--output <text|json>',
+        'What goes to stdout: the answer as text, or the whole Completion as JSON (text, usage, ids, raw).',
+      ).helpGroup(OUTPUT_GROUP),
+    )
+    .addOption(
+      new Option('-q, --quiet', 'No progress, notes or usage on stderr; errors still show.').helpGroup(
+        OUTPUT_GROUP,
+      ),
+    );
+}
+
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--timeout <duration>',
+        'Give up after this long in all (90, 30s, 5m); a background job keeps running and its id is shown.',
+      ).helpGroup(JOB_GROUP),
+    )
+    .addOption(
+      new Option(
+        '--max-retries <n>',
+        'Retries of a call that is safe to repeat (429, 5xx, refused); default 4.',
+      ).helpGroup(CONNECTION_GROUP),
+    )
+    .addOption(
+      new Option(
+        '--api-key-file <file>',
+        'Read the API key from this file instead of MODELSTREAM_API_KEY.',
+      ).helpGroup(CONNECTION_GROUP),
+    )
+    .addOption(
+      new Option(
+        '--base-url <url>',
+        'The API to call (default https://api.modelstream.ai, or MODELSTREAM_BASE_URL); plain http only for localhost.',
+      ).helpGroup(CONNECTION_GROUP),
+    )
+    .addOption(
+      new Option(
+        '--emulator',
+        'Start the embedded ModelStream emulator in this process and use it: no key, no network, no cost.',
+      ).helpGroup(CONNECTION_GROUP),
+    );
+}
+
+export function addMaxWaitOption(command: Command): Command {
+  return command.addOption(
+    new Option(
+      '--max-wait <duration>',
+      'Longest wait for a background job (default 30m); it keeps running after, to collect with `modelstream wait ID`.',
+    ).helpGroup(JOB_GROUP),
+  );
+}
+
+function parseCount(flag: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) > max) {
+    throw new CliError(
+      `${flag}: ${JSON.stringify(text)} is not allowed; use a whole number from 0 to ${max}`,
+    );
+  }
+  return Number(text);
+}
+
+export function readCommonOptions(values: CommonValues): CommonOptions {
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') {
+    throw new CliError(`--output: ${JSON.stringify(output)} is not allowed; use text or json`);
+  }
+  return {
+    output,
+    quiet: values.quiet ?? false,
+    timeoutMs: values.timeout === undefined ? undefined : parseDuration('--timeout', values.timeout),
+    maxWaitMs: values.maxWait === undefined ? undefined : parseDuration('--max-wait', values.maxWait),
+    maxRetries: parseCount('--max-retries', values.maxRetries, 20),
+    apiKeyFile: values.apiKeyFile,
+    baseUrl: values.baseUrl,
+    emulator: values.emulator ?? false,
+  };
+}

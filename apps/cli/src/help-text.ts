@@ -1,0 +1,37 @@
+import { EXIT_CODE_HELP } from './exit-codes.js';
+
+export const ENVIRONMENT_HELP: readonly (readonly [string, string])[] = [
+  ['MODELSTREAM_API_KEY', 'the API key (ModelStream dashboard → API keys); never printed'],
+  ['MODELSTREAM_BASE_URL', 'the API base URL (default https://api.modelstream.ai)'],
+  ['MODELSTREAM_RETRY_BASE_MS', 'tuning: first retry pause without a Retry-After hint (default 500)'],
+  ['MODELSTREAM_POLL_MS', 'tuning: first pause between polls of a background job (default 1000)'],
+];
+
+export const EXAMPLES: readonly string[] = [
+  'modelstream ask "Explain CRDTs in two paragraphs"',
+  'git diff | modelstream ask "Summarise this change" --verbosity low',
+  'modelstream ask "What is wrong in this screenshot?" --image ./screen.png',
+  'modelstream ask --json "Three risks of this plan as {\\"risks\\": []}" < plan.md | jq .risks',
+  'id=$(modelstream ask --no-wait "A long analysis" < report.txt); modelstream wait "$id"',
+  'modelstream ask --emulator "Try it without a key"',
+];
+
+function table(rows: readonly (readonly [string | number, string])[]): string {
+  const width = Math.max(...rows.map(([left]) => String(left).length));
+  return rows.map(([left, right]) => `  ${String(left).padEnd(width)}  ${right}`).join('\n');
+}
+
+export function helpFooter(): string {
+  return [
+    '',
+    'Examples:',
+    ...EXAMPLES.map((e) => `  ${e}`),
+    '',
+    'Exit codes:',
+    table(EXIT_CODE_HELP),
+    '',
+    'Environment:',
+    table(ENVIRONMENT_HELP),
+    '',
+  ].join('\n');
+}
