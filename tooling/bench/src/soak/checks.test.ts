@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { LoggedRequest } from '../emulator/forked-emulator.js';
+import { doublePosts, missingPosts, tally } from './checks.js';
+import type { Outcome } from './outcome.js';
+
+const post = (tag: string, status?: number): LoggedRequest => ({
+  method: 'POST',
+  path: '/v1/chat/completions',
+  status,
+  tag,
+});
+
+describe('doublePosts', () => {
+  it('allows a POST again only after a 429 or a 5xx answer', () => {
+    const log = [
+      post('a', 429),
+      post('a', 503),
+      post('a', 200),
+      post('b', 500),
+      post('b', 200),
+      post('c', 200),
+    ];
+    expect(doublePosts(log)).toEqual([]);
+  });
+
+  it('catches a POST sent again after a drop (no status), a 200 or a 400', () => {
+    const log = [post('a'), post('a', 200), post('b', 200), post('b', 200), post('c', 400), post('c', 200)];
+    expect(doublePosts(log).map((v) => [v.tag, v.before])).toEqual([
+      ['a', [undefined]],
+      ['b', [200]],
+      ['c', [400]],
+    ]);
+  });
+
+  it('ignores polls, cancels and untagged requests', () => {
+    const log: LoggedRequest[] = [
+      { method: 'GET', path: '/v1/responses/r1', status: 200, tag: 'a' },
+      { method: 'GET', path: '/v1/responses/r1', status: 200, tag: 'a' },
+      { method: 'POST', path: '/v1/responses/r1/cancel', status: 200, tag: 'a' },
+      { method: 'POST', path: '/v1/chat/completions', status: 200 },
+      { method: 'POST', path: '/v1/chat/completions', status: 200 },
+      post('a', 200),
+    ];
+    expect(doublePosts(log)).toEqual([]);
+  });
+});
+
+describe('missingPosts and tally', () => {
+  const outcome = (tag: string, result: string): Outcome => ({
+    index: 0,
+    tag,
+    kind: 'plain',
+    result,
+    typed: true,
+    leaked: false,
+  });
+
+  it('names the calls the emulator never saw', () => {
+    expect(
+      missingPosts([post('a', 200)], [outcome('a', 'Completion'), outcome('b', 'ConnectionError')]),
+    ).toEqual(['b']);
+  });
+
+  it('counts outcomes by kind and result', () => {
+    expect(
+      tally([outcome('a', 'Completion'), outcome('b', 'Completion'), outcome('c', 'TimeoutError')]),
+    ).toEqual({
+      'plain: Completion': 2,
+      'plain: TimeoutError': 1,
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import type { LoggedRequest } from '../emulator/forked-emulator.js';
+import type { Outcome } from './outcome.js';
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+export interface PostViolation {
+  tag: string;
+  posts: number;
+  /** What the server answered to each POST but the last (a retry is only fine after 429/5xx). */
+  before: (number | string | undefined)[];
+}
+
+/**
+ * Per logical call (its tag), the POSTs that asked for an answer, in the order the emulator got them:
+ * every one but the last must have been answered 429 or 5xx, the only answers after which the client may
+ * send the same POST again. A second POST after a drop, a timeout or a 200 is a double POST.
+ */
+export function doublePosts(
+  log: readonly LoggedRequest[],
+  completionsPath = '/v1/chat/completions',
+): PostViolation[] {
+  const byTag = new Map<string, LoggedRequest[]>();
+  for (const entry of log) {
+    if (entry.method !== 'POST' || entry.path !== completionsPath || !entry.tag) continue;
+    const list = byTag.get(entry.tag) ?? [];
+    list.push(entry);
+    byTag.set(entry.tag, list);
+  }
+  const violations: PostViolation[] = [];
+  for (const [tag, posts] of byTag) {
+    const before = posts.slice(0, -1).map((p) => p.status);
+    if (before.some((status) => typeof status !== 'number' || !RETRYABLE.has(status))) {
+      violations.push({ tag, posts: posts.length, before });
+    }
+  }
+  return violations;
+}
+
+/** Calls that the emulator never saw a POST for (every call here is valid, so each must reach it). */
+export function missingPosts(log: readonly LoggedRequest[], outcomes: readonly Outcome[]): string[] {
+  const seen = new Set(log.filter((r) => r.method === 'POST').map((r) => r.tag));
+  return outcomes.filter((o) => !seen.has(o.tag)).map((o) => o.tag);
+}
+
+export function tally(outcomes: readonly Outcome[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes) counts[`${o.kind}: ${o.result}`] = (counts[`${o.kind}: ${o.result}`] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
