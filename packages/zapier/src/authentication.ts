@@ -11,12 +11,12 @@ import { baseUrlOf, secretsOf } from './client.js';
 import { toZapierError } from './errors.js';
 import { failureKind, type ZapierRequestOptions } from './transport.js';
 
-export interface AuthTestResult {
+export type AuthTestResult = {
   /** Shown in the connection label: the server, never the key. */
   host: string;
   models: string[];
   has_model: boolean;
-}
+};
 
 const TEST_TIMEOUT_MS = 15_000;
 

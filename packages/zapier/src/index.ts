@@ -8,6 +8,7 @@ export { createApp } from './app.js';
 export { authenticationFor, connectionLabel, testAuth } from './authentication.js';
 export { type AppOptions, DEFAULT_BUDGET_MS } from './client.js';
 export { zapierClock } from './clock.js';
+export { fieldsMarkdown } from './docs.js';
 export { DEFAULT_THROTTLE_SECONDS, toZapierError } from './errors.js';
 export { ADAPTER_OWNED, fieldParams, inputFieldsFor, readParams, toInputField } from './fields.js';
 export { filesToDataUrls, sniffImageType } from './images.js';

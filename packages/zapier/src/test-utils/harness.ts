@@ -1,0 +1,95 @@
+import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { createAppTester } from 'zapier-platform-core';
+import { createApp } from '../app.js';
+import type { AppOptions } from '../client.js';
+
+/** Obviously fake; the tests assert it never shows up in an output, an error or Zapier's logs. */
+export const FAKE_KEY = 'sk-test-not-a-real-key-zap';
+
+/** Short budget and quick polling, so "longer than the step allows" takes a second, not minutes. */
+export const TEST_OPTIONS: AppOptions = {
+  budgetMs: 1_500,
+  poll: { initialMs: 25, factor: 1.5, maxMs: 100 },
+  backoff: { baseMs: 5, maxMs: 20 },
+};
+
+export interface Harness {
+  emulator(): Emulator;
+  app: ReturnType<typeof createApp>;
+  tester: ReturnType<typeof createAppTester>;
+  bundle(
+    inputData?: Record<string, unknown>,
+    extra?: { key?: string; sample?: boolean; baseUrl?: string },
+  ): {
+    authData: Record<string, string>;
+    inputData: Record<string, unknown>;
+    meta: Record<string, unknown>;
+  };
+}
+
+/** One emulator per test file (loopback, port 0), reset between tests; the app run by Zapier's own tester. */
+export function useZapier(options: AppOptions = {}): Harness {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true, jobDurationMs: 300 });
+  });
+  afterEach(() => {
+    emulator?.reset();
+    vi.unstubAllEnvs();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  const app = createApp({ ...TEST_OPTIONS, ...options });
+  const get = () => {
+    if (!emulator) throw new Error('emulator not started');
+    return emulator;
+  };
+  return {
+    emulator: get,
+    app,
+    tester: createAppTester(app),
+    bundle: (inputData = {}, extra = {}) => ({
+      authData: { api_key: extra.key ?? FAKE_KEY, base_url: extra.baseUrl ?? get().url },
+      inputData,
+      meta: extra.sample ? { isLoadingSample: true } : {},
+    }),
+  };
+}
+
+/**
+ * What Zapier's logger writes (HTTP logs with headers and bodies, console lines), after its own scrubbing.
+ * The tester prints them to stdout when these variables are set; the spy collects them.
+ */
+export function captureZapierLogs(): { lines: string[]; text(): string } {
+  const lines: string[] = [];
+  vi.stubEnv('LOG_TO_STDOUT', '1');
+  vi.stubEnv('DETAILED_LOG_TO_STDOUT', '1');
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    lines.push(args.map(String).join(' '));
+  });
+  return { lines, text: () => lines.join('\n') };
+}
+
+export const chatPosts = (emulator: Emulator) =>
+  emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+
+/** Settles a promise into its error, failing the test when it resolves. */
+export async function errorOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the step to fail');
+}
+
+/** Zapier's AppError and ThrottledError carry their fields as JSON in the message. */
+export function zapierFields(error: Error): Record<string, unknown> {
+  try {
+    return JSON.parse(error.message) as Record<string, unknown>;
+  } catch {
+    return { message: error.message };
+  }
+}
