@@ -1,0 +1,112 @@
+import {
+  AbortedError,
+  AuthenticationError,
+  ConnectionError,
+  JobFailedError,
+  ModelStreamError,
+  PermissionDeniedError,
+  QuotaExceededError,
+  RateLimitError,
+  redactSecrets,
+  TimeoutError,
+  ValidationError,
+} from '@modelstream-kit/core';
+import {
+  type IDataObject,
+  type INode,
+  type JsonObject,
+  NodeApiError,
+  NodeOperationError,
+} from 'n8n-workflow';
+
+type NodeError = NodeApiError | NodeOperationError;
+
+const jobIdOf = (error: unknown): string | undefined => {
+  const id = (error as { jobId?: unknown })?.jobId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** What to do about it, in n8n's words, under the core's message. */
+function hintFor(error: ModelStreamError): string | undefined {
+  const jobId = jobIdOf(error);
+  if (error instanceof ValidationError) return 'Nothing was sent. Fix the field named above.';
+  if (error instanceof AuthenticationError) {
+    return 'Open the ModelStream API credential and check the API key (and the Base URL).';
+  }
+  if (error instanceof QuotaExceededError)
+    return 'Recharge the ModelStream account, or use a credential with another key.';
+  if (error instanceof PermissionDeniedError) {
+    return "Check the key's IP allow-list and model access on the ModelStream dashboard.";
+  }
+  if (error instanceof RateLimitError) {
+    return 'Retried with backoff honouring Retry-After. Lower Concurrency in Options, or raise Max Retries.';
+  }
+  if (error instanceof TimeoutError && error.phase === 'wait' && jobId) {
+    return `Collect the answer later with the Get Job operation and Job ID ${jobId}, or raise Max Wait.`;
+  }
+  if (error instanceof AbortedError) return 'The execution was cancelled.';
+  if (error instanceof JobFailedError) return 'The background job ended without an answer.';
+  if ((error instanceof ConnectionError || error instanceof TimeoutError) && error.mayHaveRun) {
+    return 'Turn on Background in Options (the default): a background job is never paid twice and can be collected later.';
+  }
+  return undefined;
+}
+
+/** Only the error's public fields: never headers, never the request. */
+function errorFields(error: ModelStreamError, message: string): JsonObject {
+  const fields: JsonObject = { name: error.name, message };
+  if (error.status !== undefined) fields.status = error.status;
+  if (error.code !== undefined) fields.code = error.code;
+  if (error.type !== undefined) fields.type = error.type;
+  if (error.param !== undefined) fields.param = error.param;
+  if (error.requestId !== undefined) fields.requestId = error.requestId;
+  const jobId = jobIdOf(error);
+  if (jobId !== undefined) fields.jobId = jobId;
+  return fields;
+}
+
+/**
+ * Any failure as n8n's error: NodeOperationError for bad input (nothing sent), NodeApiError for what
+ * ModelStream or the network answered. Messages are the core's, scrubbed of the key once more.
+ */
+export function toNodeError(
+  node: INode,
+  error: unknown,
+  itemIndex: number,
+  secrets: readonly string[],
+): NodeError {
+  const scrub = (text: string) => redactSecrets(text, secrets);
+  if (error instanceof ModelStreamError) {
+    const message = scrub(error.message);
+    const description = hintFor(error);
+    if (error instanceof ValidationError) {
+      return new NodeOperationError(node, message, { itemIndex, ...(description ? { description } : {}) });
+    }
+    return new NodeApiError(node, errorFields(error, message), {
+      message,
+      itemIndex,
+      ...(description ? { description } : {}),
+      ...(error.status !== undefined ? { httpCode: String(error.status) } : {}),
+    });
+  }
+  if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+    const message = scrub(error.message);
+    const description = error.description ? scrub(error.description) : undefined;
+    return new NodeOperationError(node, message, { itemIndex, ...(description ? { description } : {}) });
+  }
+  const message = scrub(error instanceof Error ? error.message : String(error));
+  return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** The item a failed input becomes under "Continue on Fail". */
+export function errorItemJson(error: NodeError): IDataObject {
+  const json: IDataObject = { error: error.message };
+  if (error.description) json.description = error.description;
+  if (error instanceof NodeApiError) {
+    const context = (error.errorResponse ?? {}) as IDataObject;
+    for (const key of ['name', 'status', 'code', 'jobId', 'requestId'] as const) {
+      if (context[key] !== undefined) json[key] = context[key];
+    }
+  }
+  return json;
+}
