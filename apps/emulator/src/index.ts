@@ -1,0 +1,10 @@
+export { type Answer, type AnswerUsage, answerText, generateAnswer, quotePrompt } from './answer.js';
+export type { ApiError } from './api-error.js';
+export { RESERVED_KEYS } from './auth.js';
+export { type ChatRequest, parseChatRequest } from './chat-request.js';
+export type { Fault, FaultKind, FaultMatch } from './faults.js';
+export { type PromptMarkers, readMarkers } from './markers.js';
+export { DEFAULT_CONFIG, DEFAULT_PORT, type EmulatorConfig, type EmulatorOptions } from './options.js';
+export type { RecordedRequest } from './request-log.js';
+export { type Emulator, startEmulator } from './server.js';
+export { countTokens } from './tokens.js';
