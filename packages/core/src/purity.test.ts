@@ -6,7 +6,18 @@ import { describe, expect, it } from 'vitest';
 // n8n's scanner lints every .js file of a community node, which bundles this entry: it must import
 // nothing but zod and touch no timers, process, globalThis, file system or console.
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const FORBIDDEN = ['setTimeout', 'setInterval', 'setImmediate', 'process', 'globalThis', '__dirname', '__filename', 'console', 'require("fs")', "from 'fs'"];
+const FORBIDDEN = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'process',
+  'globalThis',
+  '__dirname',
+  '__filename',
+  'console',
+  'require("fs")',
+  "from 'fs'",
+];
 
 function moduleGraph(entry: string): Map<string, string> {
   const seen = new Map<string, string>();

@@ -6,26 +6,37 @@ const emulator = useEmulator();
 
 describe('complete', () => {
   it('returns the answer with usage and the request id', async () => {
-    const completion = await clientFor(emulator()).complete({ prompt: 'Say hello', reasoning_effort: 'high' });
+    const completion = await clientFor(emulator()).complete({
+      prompt: 'Say hello',
+      reasoning_effort: 'high',
+    });
     expect(completion.model).toBe('gpt-5.4-pro');
     expect(completion.text).toContain('emulator');
     expect(completion.finishReason).toBe('stop');
     expect(completion.usage.prompt_tokens).toBeGreaterThan(0);
     expect(completion.usage.completion_tokens).toBeGreaterThan(0);
-    expect(completion.usage.total_tokens).toBe(completion.usage.prompt_tokens + completion.usage.completion_tokens);
+    expect(completion.usage.total_tokens).toBe(
+      completion.usage.prompt_tokens + completion.usage.completion_tokens,
+    );
     expect(completion.requestId).toBeTruthy();
     const [sent] = posts(emulator());
     expect(sent).toMatchObject({ model: 'gpt-5.4-pro' });
   });
 
   it('parses a JSON answer when response_format is json_object', async () => {
-    const completion = await clientFor(emulator()).complete({ prompt: 'Give JSON', response_format: 'json_object' });
+    const completion = await clientFor(emulator()).complete({
+      prompt: 'Give JSON',
+      response_format: 'json_object',
+    });
     expect(completion.json).toBeTypeOf('object');
     expect(JSON.parse(completion.text)).toEqual(completion.json);
   });
 
   it('returns the reasoning summary when asked', async () => {
-    const completion = await clientFor(emulator()).complete({ prompt: 'Think', reasoning_summary: 'concise' });
+    const completion = await clientFor(emulator()).complete({
+      prompt: 'Think',
+      reasoning_summary: 'concise',
+    });
     expect(completion.reasoningSummary).toBeTruthy();
   });
 
@@ -34,7 +45,9 @@ describe('complete', () => {
       clientFor(emulator()).complete({ prompt: 'x', reasoning_effort: 'low', max_output_tokens: 0 }),
     );
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toContain('reasoning_effort: "low" is not allowed for gpt-5.4-pro; use medium, high or xhigh');
+    expect(error.message).toContain(
+      'reasoning_effort: "low" is not allowed for gpt-5.4-pro; use medium, high or xhigh',
+    );
     expect(error.message).toContain('max_output_tokens: 0 is not allowed');
     expect(emulator().requests()).toHaveLength(0);
   });

@@ -68,7 +68,11 @@ describe('background jobs', () => {
     expect(error).toBeInstanceOf(AbortedError);
     expect(error.message).toContain('cancelled upstream');
     expect((await client.retrieve(job.id)).job.status).toBe('cancelled');
-    expect(emulator().requests().some((r) => r.method === 'POST' && r.path.endsWith('/cancel'))).toBe(true);
+    expect(
+      emulator()
+        .requests()
+        .some((r) => r.method === 'POST' && r.path.endsWith('/cancel')),
+    ).toBe(true);
   });
 
   it('abort mid-wait without cancelOnAbort leaves the job running', async () => {

@@ -10,6 +10,9 @@ import { jobStatusOf, normalizeCompletion } from './normalize-completion.js';
 import type { PollOptions, ResolvedOptions } from './options.js';
 import { buildRequestBody } from './request-body.js';
 
+/** A poll gets at least this long, even when the wait's budget is nearly spent. */
+const MIN_POLL_DEADLINE_MS = 2_000;
+
 const TERMINAL: readonly JobStatus[] = ['completed', 'failed', 'cancelled', 'incomplete'];
 export const isTerminal = (status: JobStatus): boolean => TERMINAL.includes(status);
 
@@ -29,6 +32,8 @@ export interface JobSnapshot {
   job: Job;
   /** Present once the job has finished with an answer. */
   completion?: Completion;
+  /** Present when the job ended as failed or cancelled. */
+  error?: JobFailedError;
 }
 
 const pathFor = (template: string, id: string) => template.replace('{id}', encodeURIComponent(id));
@@ -47,6 +52,24 @@ function echoesJson(payload: unknown): boolean {
   return p?.response_format === 'json_object' || p?.text?.format?.type === 'json_object';
 }
 
+function jobFailure(opts: ResolvedOptions, payload: unknown, job: Job, requestId: string | undefined) {
+  const api = readApiError(payload);
+  const reason = api?.message ? ` Server said: ${redactSecrets(api.message, [opts.apiKey])}` : '';
+  const jobStatus = job.status === 'failed' ? 'failed' : 'cancelled';
+  return new JobFailedError(
+    `Background job ${job.id} ${jobStatus === 'failed' ? 'failed' : 'was cancelled'}.${reason}`,
+    {
+      jobId: job.id,
+      jobStatus,
+      code: api?.code === undefined ? undefined : String(api.code),
+      type: api?.type,
+      requestId,
+    },
+  );
+}
+
+const endedWithoutAnswer = (job: Job) => job.status === 'failed' || job.status === 'cancelled';
+
 /** The answer of a finished job, or the typed failure it ended with. */
 export function completionOfTerminal(
   opts: ResolvedOptions,
@@ -55,20 +78,7 @@ export function completionOfTerminal(
   json: boolean | undefined,
   requestId: string | undefined,
 ): Completion {
-  if (job.status === 'failed' || job.status === 'cancelled') {
-    const api = readApiError(payload);
-    const reason = api?.message ? ` Server said: ${redactSecrets(api.message, [opts.apiKey])}` : '';
-    throw new JobFailedError(
-      `Background job ${job.id} ${job.status === 'failed' ? 'failed' : 'was cancelled'}.${reason}`,
-      {
-        jobId: job.id,
-        jobStatus: job.status,
-        code: api?.code === undefined ? undefined : String(api.code),
-        type: api?.type,
-        requestId,
-      },
-    );
-  }
+  if (endedWithoutAnswer(job)) throw jobFailure(opts, payload, job, requestId);
   return normalizeCompletion(payload, { requestId, json: json ?? echoesJson(payload) });
 }
 
@@ -123,6 +133,7 @@ export async function retrieveJob(
       requestId: response.requestId,
     });
   if (!isTerminal(job.status)) return { job };
+  if (endedWithoutAnswer(job)) return { job, error: jobFailure(opts, payload, job, response.requestId) };
   return { job, completion: completionOfTerminal(opts, payload, job, options.json, response.requestId) };
 }
 
@@ -151,26 +162,34 @@ export async function waitForJob(
   const maxWaitMs = options.maxWaitMs ?? opts.timeouts.deadlineMs;
   let pause = poll.initialMs;
   let last: Job = { id, status: 'queued' };
+  const waitTimeout = (job: Job) =>
+    new TimeoutError(
+      `Background job ${id} is still ${job.status} after ${Math.round((clock.now() - startedAt) / 1000)} s of waiting. ` +
+        'It keeps running upstream: collect it later by its id, or cancel it.',
+      { phase: 'wait', jobId: id, mayHaveRun: true },
+    );
   try {
     for (;;) {
       const remaining = maxWaitMs - (clock.now() - startedAt);
-      const snapshot = await retrieveJob(opts, id, {
-        signal: options.signal,
-        json: options.json,
-        onRetry: options.onRetry,
-        deadlineMs: Math.max(1, Math.min(opts.timeouts.headersMs, remaining)),
-      });
+      let snapshot: JobSnapshot;
+      try {
+        snapshot = await retrieveJob(opts, id, {
+          signal: options.signal,
+          json: options.json,
+          onRetry: options.onRetry,
+          deadlineMs: Math.min(opts.timeouts.headersMs, Math.max(remaining, MIN_POLL_DEADLINE_MS)),
+        });
+      } catch (error) {
+        // A slow poll at the end of the budget is the budget running out, not a failed job.
+        if (error instanceof TimeoutError && clock.now() - startedAt >= maxWaitMs) throw waitTimeout(last);
+        throw error;
+      }
       last = snapshot.job;
       options.onPoll?.(last, clock.now() - startedAt);
       if (snapshot.completion) return snapshot.completion;
+      if (snapshot.error) throw snapshot.error;
       const left = maxWaitMs - (clock.now() - startedAt);
-      if (left <= 0) {
-        throw new TimeoutError(
-          `Background job ${id} is still ${last.status} after ${Math.round((clock.now() - startedAt) / 1000)} s of waiting. ` +
-            `It keeps running upstream: collect it later by its id, or cancel it.`,
-          { phase: 'wait', jobId: id, mayHaveRun: true },
-        );
-      }
+      if (left <= 0) throw waitTimeout(last);
       try {
         await clock.sleep(Math.min(pause, left), options.signal);
       } catch {

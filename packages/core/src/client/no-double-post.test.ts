@@ -8,15 +8,18 @@ const prompt = { prompt: 'Expensive question' };
 
 // A POST that may already be running upstream is never sent again: it could be paid for twice.
 describe('a POST that may be running upstream', () => {
-  it.each(['before-body', 'after-body'] as const)('is not resent after a connection dropped %s', async (when) => {
-    emulator().enqueue({ kind: 'drop', when });
-    const error = await errorOf(clientFor(emulator()).complete(prompt));
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).mayHaveRun).toBe(true);
-    expect(error.message).toContain('may already be running upstream');
-    expect(error.message).toContain('background');
-    expect(posts(emulator())).toHaveLength(1);
-  });
+  it.each(['before-body', 'after-body'] as const)(
+    'is not resent after a connection dropped %s',
+    async (when) => {
+      emulator().enqueue({ kind: 'drop', when });
+      const error = await errorOf(clientFor(emulator()).complete(prompt));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).mayHaveRun).toBe(true);
+      expect(error.message).toContain('may already be running upstream');
+      expect(error.message).toContain('background');
+      expect(posts(emulator())).toHaveLength(1);
+    },
+  );
 
   it('is not resent after the deadline passed while waiting for headers', async () => {
     emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });

@@ -6,7 +6,13 @@ const chat = {
   id: 'chatcmpl-1',
   object: 'chat.completion',
   model: 'gpt-5.4-pro',
-  choices: [{ index: 0, message: { role: 'assistant', content: '{"a":1}', reasoning_content: 'Thought briefly.' }, finish_reason: 'stop' }],
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: '{"a":1}', reasoning_content: 'Thought briefly.' },
+      finish_reason: 'stop',
+    },
+  ],
   usage: {
     prompt_tokens: 10,
     completion_tokens: 5,
@@ -22,10 +28,28 @@ const responses = {
   status: 'completed',
   model: 'gpt-5.4-pro',
   output: [
-    { type: 'reasoning', summary: [{ type: 'summary_text', text: 'Step one.' }, { type: 'summary_text', text: 'Step two.' }] },
-    { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hello ' }, { type: 'output_text', text: 'world' }] },
+    {
+      type: 'reasoning',
+      summary: [
+        { type: 'summary_text', text: 'Step one.' },
+        { type: 'summary_text', text: 'Step two.' },
+      ],
+    },
+    {
+      type: 'message',
+      role: 'assistant',
+      content: [
+        { type: 'output_text', text: 'Hello ' },
+        { type: 'output_text', text: 'world' },
+      ],
+    },
   ],
-  usage: { input_tokens: 7, output_tokens: 9, total_tokens: 16, output_tokens_details: { reasoning_tokens: 4 } },
+  usage: {
+    input_tokens: 7,
+    output_tokens: 9,
+    total_tokens: 16,
+    output_tokens_details: { reasoning_tokens: 4 },
+  },
 };
 
 describe('normalizeCompletion', () => {
@@ -39,7 +63,12 @@ describe('normalizeCompletion', () => {
       reasoningSummary: 'Thought briefly.',
       finishReason: 'stop',
       requestId: 'req_1',
-      usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, completion_tokens_details: { reasoning_tokens: 3 } },
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: 5,
+        total_tokens: 15,
+        completion_tokens_details: { reasoning_tokens: 3 },
+      },
     });
     expect(c.raw).toBe(chat);
   });
@@ -57,19 +86,28 @@ describe('normalizeCompletion', () => {
   });
 
   it('maps an incomplete job to finish reason length, keeping the text', () => {
-    const c = normalizeCompletion({ ...responses, status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } });
+    const c = normalizeCompletion({
+      ...responses,
+      status: 'incomplete',
+      incomplete_details: { reason: 'max_output_tokens' },
+    });
     expect(c.finishReason).toBe('length');
     expect(c.text).toBe('Hello world');
   });
 
   it('keeps the paid-for answer on the error when JSON was asked for and the text is not JSON', () => {
-    const notJson = { ...chat, choices: [{ message: { content: 'Sure! Here it is' }, finish_reason: 'stop' }] };
+    const notJson = {
+      ...chat,
+      choices: [{ message: { content: 'Sure! Here it is' }, finish_reason: 'stop' }],
+    };
     try {
       normalizeCompletion(notJson, { json: true });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidResponseError);
-      expect((error as InvalidResponseError).message).toContain('json_object but the answer is not valid JSON');
+      expect((error as InvalidResponseError).message).toContain(
+        'json_object but the answer is not valid JSON',
+      );
       expect((error as InvalidResponseError).completion?.text).toBe('Sure! Here it is');
     }
   });
@@ -80,7 +118,11 @@ describe('normalizeCompletion', () => {
   });
 
   it('fills missing totals', () => {
-    expect(normalizeUsage({ prompt_tokens: 2, completion_tokens: 3 })).toEqual({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
+    expect(normalizeUsage({ prompt_tokens: 2, completion_tokens: 3 })).toEqual({
+      prompt_tokens: 2,
+      completion_tokens: 3,
+      total_tokens: 5,
+    });
     expect(normalizeUsage(undefined)).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
   });
 });

@@ -12,7 +12,9 @@ describe('checkBaseUrl', () => {
 
   it('refuses plain http to a remote host unless opted in', () => {
     expect(() => checkBaseUrl('http://api.modelstream.ai')).toThrow(ValidationError);
-    expect(() => checkBaseUrl('http://api.modelstream.ai')).toThrow(/baseUrl: "http:\/\/api.modelstream.ai" is not allowed; use an https URL/);
+    expect(() => checkBaseUrl('http://api.modelstream.ai')).toThrow(
+      /baseUrl: "http:\/\/api.modelstream.ai" is not allowed; use an https URL/,
+    );
     expect(checkBaseUrl('http://gateway.internal:8080', true)).toBe('http://gateway.internal:8080');
     expect(() => checkBaseUrl('ftp://x')).toThrow(ValidationError);
   });

@@ -35,7 +35,10 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date and retry-after-ms', async () => {
     const inTwoSeconds = new Date(Date.now() + 2000).toUTCString();
-    emulator().enqueue({ kind: 'status', status: 429, retryAfter: inTwoSeconds }, { kind: 'status', status: 503, retryAfterMs: 40 });
+    emulator().enqueue(
+      { kind: 'status', status: 429, retryAfter: inTwoSeconds },
+      { kind: 'status', status: 503, retryAfterMs: 40 },
+    );
     const retries: RetryInfo[] = [];
     await clientFor(emulator()).complete(prompt, { onRetry: (r) => retries.push(r) });
     expect(retries).toHaveLength(2);
@@ -80,7 +83,12 @@ describe('retries', () => {
   });
 
   it('treats a 429 whose code says the quota is gone as final', async () => {
-    emulator().enqueue({ kind: 'status', status: 429, code: 'insufficient_quota', message: 'You exceeded your quota' });
+    emulator().enqueue({
+      kind: 'status',
+      status: 429,
+      code: 'insufficient_quota',
+      message: 'You exceeded your quota',
+    });
     const error = await errorOf(clientFor(emulator()).complete(prompt));
     expect(error).toBeInstanceOf(QuotaExceededError);
     expect(posts(emulator())).toHaveLength(1);

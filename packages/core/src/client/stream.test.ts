@@ -15,7 +15,9 @@ async function collect(iterable: AsyncIterable<StreamEvent>): Promise<StreamEven
 
 describe('stream', () => {
   it('yields deltas in order, then the assembled Completion with usage', async () => {
-    const events = await collect(clientFor(emulator()).stream({ prompt: 'Tell a story', reasoning_summary: 'concise' }));
+    const events = await collect(
+      clientFor(emulator()).stream({ prompt: 'Tell a story', reasoning_summary: 'concise' }),
+    );
     const deltas = events.filter((e) => e.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
     expect(events.some((e) => e.type === 'reasoning-delta')).toBe(true);
@@ -42,7 +44,10 @@ describe('stream', () => {
     const seen: StreamEvent[] = [];
     const error = await errorOf(
       (async () => {
-        for await (const event of client.stream({ prompt: 'Long story [emulator:answer-bytes=200000]' }, { signal: controller.signal })) {
+        for await (const event of client.stream(
+          { prompt: 'Long story [emulator:answer-bytes=200000]' },
+          { signal: controller.signal },
+        )) {
           seen.push(event);
           if (seen.length === 3) controller.abort();
         }
@@ -53,7 +58,9 @@ describe('stream', () => {
   });
 
   it('parses JSON answers at the end', async () => {
-    const events = await collect(clientFor(emulator()).stream({ prompt: 'JSON please', response_format: 'json_object' }));
+    const events = await collect(
+      clientFor(emulator()).stream({ prompt: 'JSON please', response_format: 'json_object' }),
+    );
     const done = events.at(-1);
     expect(done?.type === 'done' && typeof done.completion.json).toBe('object');
   });

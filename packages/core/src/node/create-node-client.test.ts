@@ -18,7 +18,9 @@ describe('createNodeClient', () => {
   });
 
   it('defaults to the public https endpoint and refuses remote plain http', () => {
-    expect(createNodeClient({ env: { MODELSTREAM_API_KEY: 'sk-test-env' } }).baseUrl).toBe('https://api.modelstream.ai');
+    expect(createNodeClient({ env: { MODELSTREAM_API_KEY: 'sk-test-env' } }).baseUrl).toBe(
+      'https://api.modelstream.ai',
+    );
     expect(() => createNodeClient({ apiKey: 'sk-test-env', baseUrl: 'http://example.com' })).toThrow(/https/);
   });
 });

@@ -50,7 +50,9 @@ describe('the undici transport', () => {
 
   it('tells the kinds of failure apart', async () => {
     const silent = await serve(() => {});
-    expect((await failureOf(transport(request(silent, { headersTimeoutMs: 100 })))).kind).toBe('headers-timeout');
+    expect((await failureOf(transport(request(silent, { headersTimeoutMs: 100 })))).kind).toBe(
+      'headers-timeout',
+    );
 
     const stalls = await serve((_, res) => res.writeHead(200).write('part'));
     expect((await failureOf(transport(request(stalls, { bodyTimeoutMs: 100 })))).kind).toBe('body-timeout');

@@ -10,11 +10,9 @@ describe('parseParamText', () => {
     expect(parseParamText(gpt54Pro, param('max_output_tokens'), ' 4096 ')).toBe(4096);
     expect(parseParamText(gpt54Pro, param('store'), 'No')).toBe(false);
     expect(parseParamText(gpt54Pro, param('background'), 'true')).toBe(true);
-    expect(parseParamText(gpt54Pro, param('image_urls'), 'https://a/1.png, https://a/2.png\nhttps://a/3.png')).toEqual([
-      'https://a/1.png',
-      'https://a/2.png',
-      'https://a/3.png',
-    ]);
+    expect(
+      parseParamText(gpt54Pro, param('image_urls'), 'https://a/1.png, https://a/2.png\nhttps://a/3.png'),
+    ).toEqual(['https://a/1.png', 'https://a/2.png', 'https://a/3.png']);
     expect(parseParamText(gpt54Pro, param('verbosity'), '')).toBeUndefined();
     expect(parseParamText(gpt54Pro, param('prompt'), '  keep spaces ')).toBe('  keep spaces ');
   });

@@ -100,21 +100,34 @@ describe('validateParams', () => {
   });
 
   it('checks each image URL and names the bad one by index', () => {
-    const issues = issuesOf({ prompt: 'x', image_urls: ['https://ok.example/a.png', 'ftp://nope', 'file:///etc/passwd'] });
+    const issues = issuesOf({
+      prompt: 'x',
+      image_urls: ['https://ok.example/a.png', 'ftp://nope', 'file:///etc/passwd'],
+    });
     expect(issues.map((i) => i.field)).toEqual(['image_urls[1]', 'image_urls[2]']);
     expect(issues[0]?.message).toContain('"ftp://nope" is not allowed');
     expect(issuesOf({ prompt: 'x', image_urls: 'https://a' })[0]?.field).toBe('image_urls');
-    expect(issuesOf({ prompt: 'x', image_urls: ['data:text/plain;base64,AAAA'] })[0]?.field).toBe('image_urls[0]');
+    expect(issuesOf({ prompt: 'x', image_urls: ['data:text/plain;base64,AAAA'] })[0]?.field).toBe(
+      'image_urls[0]',
+    );
   });
 
   it('refuses unknown fields by name, listing the known ones', () => {
     const [issue] = issuesOf({ prompt: 'x', temperature: 0.2 });
-    expect(issue?.message).toMatch(/^temperature: is not a gpt-5\.4-pro parameter; use prompt, system_prompt, .* or stream$/);
+    expect(issue?.message).toMatch(
+      /^temperature: is not a gpt-5\.4-pro parameter; use prompt, system_prompt, .* or stream$/,
+    );
   });
 
   it('reports every problem at once', () => {
     const issues = issuesOf({ reasoning_effort: 'low', verbosity: 'x', max_output_tokens: -1, nope: 1 });
-    expect(issues.map((i) => i.field).sort()).toEqual(['max_output_tokens', 'nope', 'prompt', 'reasoning_effort', 'verbosity']);
+    expect(issues.map((i) => i.field).sort()).toEqual([
+      'max_output_tokens',
+      'nope',
+      'prompt',
+      'reasoning_effort',
+      'verbosity',
+    ]);
   });
 
   it('keeps long values readable in messages', () => {

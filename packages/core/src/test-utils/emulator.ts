@@ -2,8 +2,8 @@ import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createClient, type ModelStreamClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/options.js';
-import { closeDefaultAgent, createUndiciTransport } from '../node/undici-transport.js';
 import { timerClock } from '../node/timer-clock.js';
+import { closeDefaultAgent, createUndiciTransport } from '../node/undici-transport.js';
 
 /** Obviously fake; tests assert it never shows up anywhere a person could see it. */
 export const FAKE_KEY = 'sk-test-not-a-real-key-0001';
