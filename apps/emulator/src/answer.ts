@@ -248,13 +248,25 @@ export function answerText(answer: Answer, limitBytes = Number.POSITIVE_INFINITY
   return out;
 }
 
-/** The answer in pieces of about `size` bytes, for streaming; the filler is made as it is sent. */
+/** The answer in pieces of `size` characters (the last may be shorter); the filler is made as it is sent. */
 export function* answerPieces(answer: Answer, size: number): Generator<string> {
-  yield* splitText(answer.prefix, size);
-  for (let offset = 0; offset < answer.fillerBytes; offset += size) {
-    yield fillerText(offset, Math.min(size, answer.fillerBytes - offset));
+  let buffer = '';
+  function* take(segment: string): Generator<string> {
+    buffer += segment;
+    while (buffer.length >= size) {
+      let end = size;
+      const code = buffer.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end++;
+      yield buffer.slice(0, end);
+      buffer = buffer.slice(end);
+    }
   }
-  if (answer.suffix) yield answer.suffix;
+  yield* take(answer.prefix);
+  for (let offset = 0; offset < answer.fillerBytes; offset += size) {
+    yield* take(fillerText(offset, Math.min(size, answer.fillerBytes - offset)));
+  }
+  yield* take(answer.suffix);
+  if (buffer) yield buffer;
 }
 
 /** Splits a text into pieces of about `size` UTF-16 units without breaking a surrogate pair. */

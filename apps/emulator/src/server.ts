@@ -178,15 +178,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       throw error;
     }
-    if (fault?.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
     let body: unknown;
     if (text.trim() !== '') {
       try {
         body = JSON.parse(text);
       } catch {
+        if (fault?.kind === 'drop') return void req.socket.destroy();
         sendError(
           res,
           apiError(400, 'The request body is not valid JSON.', 'invalid_request_error', 'invalid_json'),
@@ -199,6 +196,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (typeof b.model === 'string') record.model = b.model;
       if (typeof b.stream === 'boolean') record.stream = b.stream;
       if (typeof b.background === 'boolean') record.background = b.background;
+    }
+    if (fault?.kind === 'drop') {
+      // The body was read (and logged) but no answer comes: the client cannot know whether it ran.
+      req.socket.destroy();
+      return;
     }
     if (fault?.kind === 'slow-headers') await wait(fault.ms);
     await wait(config.latencyMs);

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chat, get, post } from './test-utils/http.js';
+
+// The command as people run it: the built file (turbo builds before testing).
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+});
+
+function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "pnpm build" in apps/emulator first`);
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+async function urlOf(output: () => string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output());
+    if (match) return match[1]!;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the emulator did not print its URL: ${output()}`);
+}
+
+describe('modelstream-emulator command', () => {
+  it('prints its URL, answers, logs a line per request without the key, and stops on SIGTERM', async () => {
+    const { child, output, exited } = run(['--port', '0', '--job-duration-ms', '10']);
+    const url = await urlOf(output);
+    const res = await post(`${url}/v1/chat/completions`, chat('from the command'));
+    expect(res.status).toBe(200);
+    expect((await res.json()).choices[0].message.content).toContain('from the command');
+    expect(await (await get(`${url}/_emulator/config`, null)).json()).toMatchObject({ jobDurationMs: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(output()).toMatch(/POST \/v1\/chat\/completions 200/);
+    expect(output()).not.toContain('not-a-real-key');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a bad option with exit code 2', async () => {
+    const { output, exited } = run(['--port', 'eleven']);
+    expect(await exited).toBe(2);
+    expect(output()).toContain('--port: "eleven" is not allowed');
+  });
+});

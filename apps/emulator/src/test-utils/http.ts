@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { EmulatorOptions } from '../options.js';
+import { type Emulator, startEmulator } from '../server.js';
+
+export const KEY = 'sk-test-not-a-real-key';
+
+/** A fetch Response whose JSON the tests inspect freely. */
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by assertions, not by types
+export type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
+/** One emulator for a test file, reset after each test. */
+export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, ...options });
+  });
+  afterEach(() => emulator?.reset());
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return () => {
+    if (!emulator) throw new Error('the emulator has not started');
+    return emulator;
+  };
+}
+
+export function post(
+  url: string,
+  body: unknown,
+  { key = KEY, headers = {} }: { key?: string | null; headers?: Record<string, string> } = {},
+): Promise<JsonResponse> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function get(url: string, key: string | null = KEY): Promise<JsonResponse> {
+  return fetch(url, { headers: key === null ? {} : { authorization: `Bearer ${key}` } });
+}
+
+export function del(url: string): Promise<JsonResponse> {
+  return fetch(url, { method: 'DELETE' });
+}
+
+/** The `data:` payloads of an SSE body, in order ([DONE] kept as the string). */
+export function sseData(text: string): string[] {
+  return text
+    .split('\n\n')
+    .filter((event) => event.startsWith('data: '))
+    .map((event) => event.slice('data: '.length));
+}
+
+export function chat(prompt: string, extra: Record<string, unknown> = {}) {
+  return { model: 'gpt-5.4-pro', prompt, ...extra };
+}
