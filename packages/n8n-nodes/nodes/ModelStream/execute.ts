@@ -25,7 +25,7 @@ const numberParam = (ctx: IExecuteFunctions, name: string, itemIndex: number, fa
 function waitSettings(ctx: IExecuteFunctions, itemIndex: number) {
   const wait = ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
   const minutes = numberParam(ctx, 'maxWaitMinutes', itemIndex, DEFAULT_MAX_WAIT_MINUTES);
-  return { wait, maxWaitMs: Math.max(1, minutes) * 60_000 };
+  return { wait, maxWaitMs: (minutes > 0 ? minutes : DEFAULT_MAX_WAIT_MINUTES) * 60_000 };
 }
 
 /** One item of "Message": a background job waited for (or handed back), or one plain call. */

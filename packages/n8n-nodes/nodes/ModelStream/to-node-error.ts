@@ -82,12 +82,15 @@ export function toNodeError(
     if (error instanceof ValidationError) {
       return new NodeOperationError(node, message, { itemIndex, ...(description ? { description } : {}) });
     }
-    return new NodeApiError(node, errorFields(error, message), {
+    const apiError = new NodeApiError(node, errorFields(error, message), {
       message,
       itemIndex,
       ...(description ? { description } : {}),
       ...(error.status !== undefined ? { httpCode: String(error.status) } : {}),
     });
+    // n8n swaps a message that mentions ECONNREFUSED & co. for a generic one; the core's says more.
+    apiError.message = message;
+    return apiError;
   }
   if (error instanceof NodeOperationError || error instanceof NodeApiError) {
     const message = scrub(error.message);
