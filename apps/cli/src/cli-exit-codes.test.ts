@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completionBodies, useEmulator } from './test-utils/emulator.js';
+import { completionPosts, useEmulator } from './test-utils/emulator.js';
 import { baseEnv, FAKE_KEY, runCli, whenStderr } from './test-utils/run-cli.js';
 
 const emulator = useEmulator();
@@ -41,7 +41,7 @@ describe('exit codes', () => {
     const run = await runCli(['ask', 'Hello'], { env: env({ MODELSTREAM_API_KEY: key }), secrets: [key] });
     expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
-    expect(completionBodies(emulator())).toHaveLength(1);
+    expect(completionPosts(emulator())).toHaveLength(1);
   });
 
   it('3 also for a key from --api-key-file; 2 for a missing key file', async () => {
@@ -65,7 +65,7 @@ describe('exit codes', () => {
     for (let i = 0; i < 3; i++) emulator().enqueue({ kind: 'status', status: 429, retryAfterMs: 5 });
     const run = await runCli(['ask', 'Hello', '--max-retries', '2'], { env: env() });
     expect(run.code).toBe(5);
-    expect(completionBodies(emulator())).toHaveLength(3);
+    expect(completionPosts(emulator())).toHaveLength(3);
     expect(run.stderr).toMatch(/retry 1/);
   });
 
@@ -73,7 +73,7 @@ describe('exit codes', () => {
     emulator().enqueue({ kind: 'status', status: 503 });
     const run = await runCli(['ask', 'Hello', '--no-background'], { env: env() });
     expect(run.code).toBe(0);
-    expect(completionBodies(emulator())).toHaveLength(2);
+    expect(completionPosts(emulator())).toHaveLength(2);
   });
 
   it('6 for server errors after the retries', async () => {
@@ -103,7 +103,7 @@ describe('exit codes', () => {
     const run = await runCli(['ask', 'Hello', '--no-background', '--timeout', '300ms'], { env: env() });
     expect(run.code).toBe(7);
     expect(Date.now() - startedAt).toBeLessThan(2_500);
-    expect(completionBodies(emulator())).toHaveLength(1);
+    expect(completionPosts(emulator())).toHaveLength(1);
   });
 
   it('7 for --max-wait, naming the job that keeps running', async () => {

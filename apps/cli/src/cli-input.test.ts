@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gpt54Pro, toKebabCase, type ValidationError, validateParams } from '@modelstream-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completionBodies, useEmulator } from './test-utils/emulator.js';
+import { useEmulator, useRecorder } from './test-utils/emulator.js';
 import { baseEnv, runCli } from './test-utils/run-cli.js';
 
 const emulator = useEmulator();
-const env = () => baseEnv(emulator().url);
-const lastBody = () => completionBodies(emulator()).at(-1);
+const recorder = useRecorder(emulator);
+// Through the recording proxy, to check the request bodies on the wire.
+const env = () => baseEnv(recorder().url);
+const lastBody = () => recorder().bodies().at(-1);
 
 /** The spec's own message for a value, so the tests never restate it. */
 function specMessage(input: Record<string, unknown>): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completionBodies, useEmulator } from './test-utils/emulator.js';
+import { completionPosts, useEmulator, useRecorder } from './test-utils/emulator.js';
 import { baseEnv, runCli } from './test-utils/run-cli.js';
 
 const emulator = useEmulator({ streamDelayMs: 15 });
+const recorder = useRecorder(emulator);
 const env = () => baseEnv(emulator().url);
 
 interface CompletionJson {
@@ -19,7 +20,7 @@ describe('background (the default for gpt-5.4-pro)', () => {
   it('starts a job, shows its progress on stderr only, and prints only the answer on stdout', async () => {
     const run = await runCli(['ask', 'Explain backoff.'], { env: env() });
     expect(run.code).toBe(0);
-    const [body] = completionBodies(emulator());
+    const [body] = completionPosts(emulator());
     expect(body).toMatchObject({ background: true });
     expect(run.stderr).toMatch(/job resp_\S+ (queued|in_progress)/);
     expect(run.stderr).toMatch(/job resp_\S+ completed/);
@@ -51,7 +52,7 @@ describe('background (the default for gpt-5.4-pro)', () => {
     const cancelled = await runCli(['cancel', other], { env: env() });
     expect(cancelled.code).toBe(0);
     expect(cancelled.stdout).toBe(`${other} cancelled\n`);
-    expect(completionBodies(emulator())).toHaveLength(2);
+    expect(completionPosts(emulator())).toHaveLength(2);
   });
 
   it('--emulator runs everything in-process without a key', async () => {
@@ -65,7 +66,7 @@ describe('--stream', () => {
   it('writes the text to stdout as it arrives, before the usage line, and the same text as a plain call', async () => {
     const run = await runCli(['ask', 'Write a few sentences about deadlines.', '--stream'], { env: env() });
     expect(run.code).toBe(0);
-    expect(completionBodies(emulator())[0]).toMatchObject({ stream: true });
+    expect(completionPosts(emulator())[0]).toMatchObject({ stream: true });
     const chunks = run.events.filter((e) => e.stream === 'stdout');
     expect(chunks.length).toBeGreaterThan(1);
     const firstText = run.events.findIndex((e) => e.stream === 'stdout');
@@ -102,9 +103,11 @@ describe('output', () => {
   });
 
   it('--json asks for json_object and prints the parsed object', async () => {
-    const run = await runCli(['ask', 'Two risks as {"risks": []}', '--json', '--quiet'], { env: env() });
+    const run = await runCli(['ask', 'Two risks as {"risks": []}', '--json', '--quiet'], {
+      env: baseEnv(recorder().url),
+    });
     expect(run.code).toBe(0);
-    expect(completionBodies(emulator())[0]).toMatchObject({ response_format: 'json_object' });
+    expect(recorder().bodies()[0]).toMatchObject({ response_format: 'json_object' });
     const parsed = JSON.parse(run.stdout) as unknown;
     expect(typeof parsed).toBe('object');
     expect(run.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);

@@ -1,5 +1,4 @@
 export { CliError } from './cli-error.js';
-export { runDemo } from './demo/run-demo.js';
 export { type DemoContext, type DemoStep, demoSteps } from './demo/steps.js';
 export { parseDuration } from './duration.js';
 export { EXIT_CODE_HELP, EXIT_CODES, type ExitCode, exitCodeFor } from './exit-codes.js';

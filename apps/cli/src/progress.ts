@@ -7,8 +7,11 @@ export interface ProgressStream extends NodeJS.WritableStream {
 
 /** What the command tells the person waiting, on stderr only. */
 export interface Progress {
-  /** Something is under way ("Waiting for the answer"); a spinner on a terminal. */
-  begin(label: string): void;
+  /**
+   * Something is under way ("Waiting for the answer"); a spinner on a terminal. As plain lines it is
+   * written only when `line` is not false (a job's own status lines say enough).
+   */
+  begin(label: string, options?: { line?: boolean }): void;
   /** A background job was polled. */
   job(job: Job, elapsedMs: number): void;
   retry(info: RetryInfo): void;
@@ -19,6 +22,7 @@ export interface Progress {
 }
 
 export function formatElapsed(ms: number): string {
+  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${s}s`;
   return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
@@ -37,8 +41,8 @@ function plainProgress(stream: ProgressStream, now: () => number): Progress {
   let lastLineAt = 0;
   const line = (text: string) => stream.write(`modelstream: ${text}\n`);
   return {
-    begin(label) {
-      line(`${label}...`);
+    begin(label, options) {
+      if (options?.line !== false) line(`${label}...`);
     },
     job(job, elapsedMs) {
       if (job.status !== lastStatus || now() - lastLineAt >= 15_000) {

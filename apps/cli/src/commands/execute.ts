@@ -88,7 +88,7 @@ export async function waitBackground(
     options.timeoutMs === undefined ? undefined : options.timeoutMs - spent,
   ];
   const limits = budgets.filter((b): b is number => b !== undefined);
-  options.progress.begin(`Job ${id}`);
+  options.progress.begin(`Job ${id}`, { line: false });
   try {
     return await client.wait(id, {
       ...retryOptions(options),
