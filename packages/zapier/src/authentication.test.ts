@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { type AuthTestResult, connectionLabel } from './authentication.js';
-import { errorOf, FAKE_KEY, useZapier, zapierFields } from './test-utils/harness.js';
+import { captureZapierLogs, errorOf, FAKE_KEY, useZapier, zapierFields } from './test-utils/harness.js';
 
 const h = useZapier();
 const authTest = () => h.app.authentication?.test as (z: ZObject, bundle: Bundle) => Promise<AuthTestResult>;
 
 describe('authentication (through Zapier middleware, against the emulator)', () => {
   it('a good key passes: the test lists the models and sends the key as a Bearer token', async () => {
+    const logs = captureZapierLogs();
     const result = await h.tester(authTest(), h.bundle());
     expect(result.has_model).toBe(true);
     expect(result.models).toContain('gpt-5.4-pro');
     expect(result.host).toBe(new URL(h.emulator().url).host);
     const [request] = h.emulator().requests();
     expect(request).toMatchObject({ method: 'GET', path: '/v1/models' });
-    expect(request?.headers?.authorization).toBe(`Bearer ${FAKE_KEY}`);
+    expect(request?.hasKey).toBe(true);
+    expect(logs.text()).toContain('/v1/models');
+    expect(logs.text()).not.toContain(FAKE_KEY);
   });
 
   it('a wrong key fails the test plainly, with what to do and without the key', async () => {

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { sniffImageType } from './images.js';
 import type { AnswerOutput } from './output.js';
-import { chatPosts, errorOf, useZapier, zapierFields } from './test-utils/harness.js';
+import {
+  captureZapierLogs,
+  chatPosts,
+  errorOf,
+  loggedPostBodies,
+  useZapier,
+  zapierFields,
+} from './test-utils/harness.js';
 
 const h = useZapier();
 const sendPrompt = () =>
@@ -47,6 +54,7 @@ describe('images', () => {
 
   it('image URLs go as they are; image files are downloaded (without the key) and sent as data URLs', async () => {
     seen.length = 0;
+    const logs = captureZapierLogs();
     const out = await h.tester(
       sendPrompt(),
       h.bundle({
@@ -58,7 +66,8 @@ describe('images', () => {
       }),
     );
     expect(out.status).toBe('completed');
-    const body = chatPosts(h.emulator())[0]?.body as { image_urls: string[]; image_detail: string };
+    expect(chatPosts(h.emulator())).toHaveLength(1);
+    const body = loggedPostBodies(logs)[0] as { image_urls: string[]; image_detail: string };
     expect(body.image_urls).toEqual([
       'https://example.com/public.png',
       `data:image/png;base64,${PNG.toString('base64')}`,

@@ -6,7 +6,11 @@ const KEY = 'sk-test-not-a-real-key';
 const bundle = (base_url?: string) =>
   ({ authData: { api_key: KEY, ...(base_url ? { base_url } : {}) } }) as unknown as Bundle;
 const add = (url: string, b: Bundle) =>
-  addBearerToken({ url, headers: { accept: 'application/json' } }, {} as ZObject, b);
+  addBearerToken(
+    { url, headers: { accept: 'application/json' } as Record<string, string> },
+    {} as ZObject,
+    b,
+  );
 
 describe('addBearerToken (beforeRequest)', () => {
   it("adds the key for the connection's server, keeping the other headers", () => {

@@ -72,6 +72,22 @@ export function captureZapierLogs(): { lines: string[]; text(): string } {
   return { lines, text: () => lines.join('\n') };
 }
 
+/**
+ * The JSON bodies of the POSTs Zapier logged (its detailed HTTP log: method and URL, headers, a blank
+ * line, the body). The emulator keeps no bodies, so this is how a test sees what was sent.
+ */
+export function loggedPostBodies(
+  logs: { lines: string[] },
+  path = '/v1/chat/completions',
+): Record<string, unknown>[] {
+  // Zapier logs each request twice (once without the body); the ones with a body are the ones to read.
+  return logs.lines
+    .filter((line) => line.startsWith('POST ') && line.split('\n')[0]?.includes(path))
+    .map((line) => line.split('\n\n')[1] ?? '')
+    .filter((body) => body.startsWith('{'))
+    .map((body) => JSON.parse(body) as Record<string, unknown>);
+}
+
 export const chatPosts = (emulator: Emulator) =>
   emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
 
