@@ -28,7 +28,16 @@ function* events(plan: StreamPlan): Generator<string> {
       yield frame.delta('reasoning_content', piece);
     }
   }
-  for (const piece of answerPieces(plan.answer, plan.deltaBytes)) yield frame.delta('content', piece);
+  // The filler repeats, so most deltas of a big answer are the same few events: serialise each once.
+  const seen = new Map<string, string>();
+  for (const piece of answerPieces(plan.answer, plan.deltaBytes)) {
+    let event = seen.get(piece);
+    if (event === undefined) {
+      event = frame.delta('content', piece);
+      if (seen.size < 4096) seen.set(piece, event);
+    }
+    yield event;
+  }
   yield frame.finish(plan.answer.finishReason);
   yield frame.usage(plan.answer);
   yield 'data: [DONE]\n\n';
