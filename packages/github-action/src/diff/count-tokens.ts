@@ -1,0 +1,54 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+
+/**
+ * BPE is quadratic on long runs without a pre-tokenizer split (a 2 MB base64 line takes minutes), so
+ * long lines are counted in slices of this many characters. Slicing can only add tokens, never hide any.
+ */
+const SLICE = 512;
+
+/** o200k tokens in one line (any length), counted in bounded slices. */
+export function lineTokens(line: string): number {
+  if (line.length <= SLICE) return countTokens(line);
+  let total = 0;
+  for (let i = 0; i < line.length; i += SLICE) total += countTokens(line.slice(i, i + SLICE));
+  return total;
+}
+
+export interface PrefixFit {
+  /** Tokens of the lines that fit. */
+  tokens: number;
+  /** How many whole lines fit within the limit. */
+  lines: number;
+  /** End offset (in characters) of the lines that fit. */
+  end: number;
+  /** True when the whole text fit. */
+  complete: boolean;
+}
+
+/**
+ * How much of `text` fits in `limit` tokens, cut at line ends. Stops counting as soon as the limit is
+ * passed, so the cost is bounded by the limit, not by the text's size.
+ */
+export function fitLines(text: string, limit: number): PrefixFit {
+  let tokens = 0;
+  let lines = 0;
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline + 1;
+    const cost = lineTokens(text.slice(start, end));
+    if (tokens + cost > limit) return { tokens, lines, end: start, complete: false };
+    tokens += cost;
+    lines++;
+    start = end;
+  }
+  return { tokens, lines, end: text.length, complete: true };
+}
+
+/** Lines in a text (a trailing newline does not start another line). */
+export function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (i < text.length - 1) n++;
+  return n;
+}

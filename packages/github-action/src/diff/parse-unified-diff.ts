@@ -1,0 +1,116 @@
+import type { DiffFile } from './diff-file.js';
+
+const HEADER = /^diff --git (.+)$/;
+
+/** Git quotes paths with unusual characters: "a/caf\303\251.txt". */
+function unquote(path: string): string {
+  if (!path.startsWith('"') || !path.endsWith('"')) return path;
+  const bytes: number[] = [];
+  const body = path.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[++i] ?? '';
+    if (/[0-7]/.test(next)) {
+      const octal = body.slice(i, i + 3);
+      bytes.push(Number.parseInt(octal, 8));
+      i += 2;
+    } else {
+      const map: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\' };
+      bytes.push(...Buffer.from(map[next] ?? next, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+const stripPrefix = (path: string) => unquote(path).replace(/^[ab]\//, '');
+
+/** `a/x b/x` → x; ambiguous names with spaces are resolved when both halves are the same path. */
+function pathsFromHeader(rest: string): { from: string; to: string } {
+  const quoted = /^("(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*"|\S+)$/.exec(rest);
+  if (quoted) return { from: stripPrefix(quoted[1]!), to: stripPrefix(quoted[2]!) };
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) {
+    const path = rest.slice(2, half);
+    return { from: path, to: path };
+  }
+  const split = rest.indexOf(' b/');
+  return { from: stripPrefix(rest.slice(0, split)), to: stripPrefix(rest.slice(split + 1)) };
+}
+
+interface Section {
+  header: string;
+  lines: string[];
+  hunkStart: number;
+}
+
+function toFile(section: Section): DiffFile {
+  const { from, to } = pathsFromHeader(section.header);
+  let path = to;
+  let previousPath: string | undefined = from;
+  let status = 'modified';
+  let binary = false;
+  let additions = 0;
+  let deletions = 0;
+  const meta = section.hunkStart === -1 ? section.lines : section.lines.slice(0, section.hunkStart);
+  for (const line of meta) {
+    if (line.startsWith('new file mode')) status = 'added';
+    else if (line.startsWith('deleted file mode')) status = 'removed';
+    else if (line.startsWith('rename to ')) {
+      status = 'renamed';
+      path = unquote(line.slice('rename to '.length));
+    } else if (line.startsWith('rename from ')) previousPath = unquote(line.slice('rename from '.length));
+    else if (line.startsWith('copy to ')) status = 'copied';
+    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) binary = true;
+    else if (line.startsWith('+++ ') && line !== '+++ /dev/null') path = stripPrefix(line.slice(4).trim());
+  }
+  let patch: string | undefined;
+  if (section.hunkStart !== -1 && !binary) {
+    const hunks = section.lines.slice(section.hunkStart);
+    for (const line of hunks) {
+      if (line.startsWith('+')) additions++;
+      else if (line.startsWith('-')) deletions++;
+    }
+    patch = hunks.join('\n');
+  }
+  return {
+    path,
+    previousPath: previousPath !== path ? previousPath : undefined,
+    status,
+    additions,
+    deletions,
+    patch,
+    binary,
+  };
+}
+
+/**
+ * Splits `git diff` output into files. Only the `diff --git` form is understood (what `git diff`,
+ * `git format-patch` and GitHub's `.diff` URLs produce); text before the first header is ignored.
+ */
+export function parseUnifiedDiff(text: string): DiffFile[] {
+  const files: DiffFile[] = [];
+  let current: Section | undefined;
+  let start = 0;
+  const normalized = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  while (start < normalized.length) {
+    const newline = normalized.indexOf('\n', start);
+    const end = newline === -1 ? normalized.length : newline;
+    const line = normalized.slice(start, end);
+    start = end + 1;
+    const header = line.startsWith('diff --git ') ? HEADER.exec(line) : null;
+    if (header) {
+      if (current) files.push(toFile(current));
+      current = { header: header[1]!, lines: [], hunkStart: -1 };
+      continue;
+    }
+    if (!current) continue;
+    if (current.hunkStart === -1 && line.startsWith('@@')) current.hunkStart = current.lines.length;
+    current.lines.push(line);
+  }
+  if (current) files.push(toFile(current));
+  return files;
+}
