@@ -145,8 +145,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       hasKey: typeof req.headers.authorization === 'string' && req.headers.authorization.trim() !== '',
     });
     const startedAt = performance.now();
-    res.on('finish', () => {
-      record.status = res.statusCode;
+    // 'close' also covers a client that left mid-stream; a dropped request never sent headers.
+    res.on('close', () => {
+      if (res.headersSent) record.status = res.statusCode;
       if (!quiet) {
         const flags = [
           record.model,
@@ -156,9 +157,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ]
           .filter(Boolean)
           .join(' ');
-        log(
-          `${method} ${path} ${res.statusCode} ${Math.round(performance.now() - startedAt)}ms ${flags}`.trim(),
-        );
+        const status = res.headersSent ? res.statusCode : 'dropped';
+        log(`${method} ${path} ${status} ${Math.round(performance.now() - startedAt)}ms ${flags}`.trim());
       }
     });
     const fault = faults.take('request', method, path);

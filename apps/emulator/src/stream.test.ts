@@ -94,3 +94,21 @@ describe('stream: true', () => {
     await res.body.destroy();
   });
 });
+
+describe('a client that goes away mid-stream', () => {
+  it('leaves the emulator serving others', async () => {
+    emulator().configure({ streamDelayMs: 5 });
+    const controller = new AbortController();
+    const res = await post(completions(), chat('[emulator:answer-bytes=100000]', { stream: true }), {
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(reader.read()).rejects.toThrow();
+    emulator().configure({ streamDelayMs: 0 });
+    const after = await post(completions(), chat('still there?'));
+    expect(after.status).toBe(200);
+    expect(emulator().requests()[0]!.status).toBe(200);
+  });
+});

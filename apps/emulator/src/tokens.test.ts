@@ -50,10 +50,12 @@ describe('countTokens', () => {
   });
 
   it('remembers long texts it has counted', () => {
-    const text = prose(100_000);
+    const text = prose(2_000_000);
+    let started = performance.now();
     const first = countTokens(text);
-    const started = performance.now();
+    const firstMs = performance.now() - started;
+    started = performance.now();
     expect(countTokens(`${text}`)).toBe(first);
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(firstMs / 4);
   });
 });

@@ -27,7 +27,11 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
 export function post(
   url: string,
   body: unknown,
-  { key = KEY, headers = {} }: { key?: string | null; headers?: Record<string, string> } = {},
+  {
+    key = KEY,
+    headers = {},
+    signal,
+  }: { key?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<JsonResponse> {
   return fetch(url, {
     method: 'POST',
@@ -37,6 +41,7 @@ export function post(
       ...headers,
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(signal ? { signal } : {}),
   });
 }
 
