@@ -9,6 +9,9 @@ import { backoffDelay } from './backoff.js';
 import { failureToError } from './failure-to-error.js';
 import type { ResolvedOptions } from './options.js';
 
+/** The reason the deadline timer is stopped with: a plain value, so no DOMException (and its stack) is built per call. */
+const RELEASED = 'released';
+
 export interface RetryInfo {
   attempt: number;
   delayMs: number;
@@ -38,6 +41,8 @@ export interface OpenResponse {
   status: number;
   headers: Record<string, string>;
   body: AsyncIterable<Uint8Array>;
+  /** The whole body as text, when the transport offers a faster way than iterating `body`. */
+  text?: (() => Promise<string>) | undefined;
   requestId: string | undefined;
   /** Ends the deadline timer and drops the abort listener; call once the body is read. */
   release(): void;
@@ -125,7 +130,7 @@ async function sendOnce(
   let deadlineHit = false;
   const onUserAbort = () => controller.abort(userSignal?.reason);
   const release = () => {
-    timer.abort();
+    timer.abort(RELEASED);
     userSignal?.removeEventListener('abort', onUserAbort);
   };
   const failure = (error: unknown) => {
@@ -200,7 +205,7 @@ export function parseJsonOrUndefined(text: string): unknown {
 export async function readJson(response: OpenResponse): Promise<unknown> {
   let text: string;
   try {
-    text = await readBodyText(response.body);
+    text = response.text ? await response.text() : await readBodyText(response.body);
   } catch (error) {
     throw response.failure(error);
   }

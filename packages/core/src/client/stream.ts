@@ -36,21 +36,33 @@ type Chunk = {
   }[];
 };
 
-/** Applies one SSE message to the assembly and returns the deltas it carried. */
+type DeltaType = 'text-delta' | 'reasoning-delta';
+
+/** The deltas of one network read, merged into runs of the same type (fewer, larger events). */
+type DeltaRun = { type: DeltaType; parts: string[] };
+
+function addDelta(runs: DeltaRun[], type: DeltaType, text: string): void {
+  const last = runs[runs.length - 1];
+  if (last?.type === type) last.parts.push(text);
+  else runs.push({ type, parts: [text] });
+}
+
+/** Applies one SSE message to the assembly, adding the deltas it carried to `runs`. */
 function applyMessage(
   state: Assembly,
   message: EventSourceMessage,
   secrets: readonly (string | undefined)[],
-): StreamEvent[] {
+  runs: DeltaRun[],
+): void {
   if (message.data === '[DONE]') {
     state.sawDone = true;
-    return [];
+    return;
   }
   let chunk: Chunk;
   try {
     chunk = JSON.parse(message.data) as Chunk;
   } catch {
-    return [];
+    return;
   }
   const apiError = readApiError(chunk);
   if (apiError) {
@@ -60,20 +72,22 @@ function applyMessage(
   state.id ||= chunk.id ?? '';
   state.model ||= chunk.model ?? '';
   if (chunk.usage) state.usage = normalizeUsage(chunk.usage);
-  const events: StreamEvent[] = [];
   const choice = chunk.choices?.[0];
   const delta = choice?.delta;
   const reasoning = delta?.reasoning_content ?? delta?.reasoning;
-  if (typeof reasoning === 'string' && reasoning !== '') {
-    state.reasoning += reasoning;
-    events.push({ type: 'reasoning-delta', text: reasoning });
-  }
-  if (typeof delta?.content === 'string' && delta.content !== '') {
-    state.text += delta.content;
-    events.push({ type: 'text-delta', text: delta.content });
-  }
+  if (typeof reasoning === 'string' && reasoning !== '') addDelta(runs, 'reasoning-delta', reasoning);
+  if (typeof delta?.content === 'string' && delta.content !== '') addDelta(runs, 'text-delta', delta.content);
   if (typeof choice?.finish_reason === 'string') state.finishReason = choice.finish_reason;
-  return events;
+}
+
+/** One event per run, each a flat string; the assembly keeps one piece per run, not one per SSE message. */
+function flushRuns(state: Assembly, runs: DeltaRun[]): StreamEvent[] {
+  return runs.map(({ type, parts }) => {
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (type === 'text-delta') state.text += text;
+    else state.reasoning += text;
+    return { type, text };
+  });
 }
 
 function toCompletion(state: Assembly, requestId: string | undefined, json: boolean): Completion {
@@ -156,12 +170,32 @@ export async function* streamCompletion(
   const pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (message) => pending.push(message) });
   const decoder = new TextDecoder();
+  let started = false;
   try {
     for await (const bytes of response.body) {
       parser.feed(decoder.decode(bytes, { stream: true }));
-      while (pending.length > 0) {
-        for (const event of applyMessage(state, pending.shift()!, secrets)) yield event;
+      if (pending.length === 0) continue;
+      // The SSE messages of one read are applied together and their deltas merged: a read of many small
+      // deltas becomes one event instead of hundreds (an async iteration step each). The very first
+      // delta goes out on its own at once, so merging never delays the first text.
+      const runs: DeltaRun[] = [];
+      let failure: unknown;
+      for (const message of pending) {
+        try {
+          applyMessage(state, message, secrets, runs);
+        } catch (error) {
+          failure = error;
+          break;
+        }
+        if (!started && runs.length > 0) {
+          started = true;
+          for (const event of flushRuns(state, runs)) yield event;
+          runs.length = 0;
+        }
       }
+      pending.length = 0;
+      for (const event of flushRuns(state, runs)) yield event;
+      if (failure !== undefined) throw failure;
       if (state.sawDone) break;
     }
   } catch (error) {

@@ -21,6 +21,8 @@ export interface TransportResponse {
   headers: Record<string, string>;
   /** The body, read once. */
   body: AsyncIterable<Uint8Array>;
+  /** The whole body as text, when the transport can read it faster than by iterating (read once, instead of `body`). */
+  text?: () => Promise<string>;
 }
 
 /**

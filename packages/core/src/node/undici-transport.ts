@@ -75,6 +75,7 @@ export function createUndiciTransport(options: { dispatcher?: Dispatcher } = {})
         status: response.statusCode,
         headers: flattenHeaders(response.headers),
         body: mapBodyErrors(response.body),
+        text: () => response.body.text().catch((error: unknown) => Promise.reject(toFailure(error))),
       };
     } catch (error) {
       throw toFailure(error);
