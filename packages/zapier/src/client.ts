@@ -16,7 +16,7 @@ export const DEFAULT_BUDGET_MS = 25_000;
 export interface AppOptions {
   /** Time a step may spend before it hands back a pending job. Default 25 s. */
   budgetMs?: number;
-  /** Polling of background jobs within that time. Default: 1 s growing ×1.5 to 5 s. */
+  /** Polling of background jobs within that time. Default: 0.5 s growing ×1.5 to 3 s (GETs cost nothing). */
   poll?: Partial<PollOptions>;
   /** Backoff between retries without a server hint. */
   backoff?: { baseMs?: number; maxMs?: number };
@@ -34,7 +34,7 @@ export interface Resolved {
 export function resolveAppOptions(options: AppOptions = {}): Resolved {
   return {
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
-    poll: { initialMs: 1_000, factor: 1.5, maxMs: 5_000, ...options.poll },
+    poll: { initialMs: 500, factor: 1.5, maxMs: 3_000, ...options.poll },
     backoff: options.backoff,
     model: getModelSpec(options.model),
   };

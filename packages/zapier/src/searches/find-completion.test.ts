@@ -23,6 +23,20 @@ describe('Start Background Completion → Find Completion', () => {
     expect(chatPosts(h.emulator())).toHaveLength(1);
   });
 
+  it('a JSON answer collected later is flattened too (the job remembers its format)', async () => {
+    const started = await h.tester(
+      start(),
+      h.bundle({
+        prompt: 'JSON please [emulator:job-ms=200]',
+        advanced_options: 'true',
+        response_format: 'json_object',
+      }),
+    );
+    const [found] = await h.tester(find(), h.bundle({ id: started.id }));
+    expect(found?.status).toBe('completed');
+    expect(Object.keys(found ?? {}).some((k) => k.startsWith('json__'))).toBe(true);
+  });
+
   it('"return pending" answers at once with the running job, then with the answer', async () => {
     const started = await h.tester(start(), h.bundle({ prompt: 'x [emulator:job-ms=600]' }));
     const [running] = await h.tester(find(), h.bundle({ id: started.id, if_not_ready: 'return_pending' }));
