@@ -70,7 +70,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     failOnError = config.failOnError;
     const gh =
       ctx.repository && config.githubToken
-        ? createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken, signal })
+        ? // No abort signal: after a cancel the comment must still be updated (each request has its own timeout).
+          createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken })
         : undefined;
     const gathered = await gatherPrompt(config, ctx, gh, (m) => core.info(m));
     const params = validateParams(model, {
