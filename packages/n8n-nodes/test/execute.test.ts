@@ -208,6 +208,30 @@ describe('the item loop against the emulator', () => {
   });
 });
 
+describe('the key stays secret', () => {
+  it('appears in no error item, whatever goes wrong, even when the server echoes it', async () => {
+    const path = '/v1/chat/completions';
+    emulator.enqueue(
+      { kind: 'status', status: 400, message: `Bad key ${TEST_KEY} in request`, match: { path } },
+      { kind: 'status', status: 403, match: { path } },
+      { kind: 'status', status: 500, message: `upstream saw Bearer ${TEST_KEY}`, match: { path } },
+      { kind: 'drop', when: 'before-body', match: { path } },
+      { kind: 'malformed-json', match: { path } },
+      { kind: 'job-fails', message: `failed for ${TEST_KEY}` },
+    );
+    const out = await run({
+      items: itemsOf(7),
+      continueOnFail: true,
+      parameters: { operation: 'message', prompt: 'Hi', options: { concurrency: 1, maxRetries: 0 } },
+      perItem: (i) => (i === 6 ? { options: { reasoningEffort: TEST_KEY, concurrency: 1, maxRetries: 0 } } : {}),
+    }).result;
+    expect(out.filter((o) => typeof o.json.error === 'string')).toHaveLength(7);
+    expect(out.map((o) => o.json.status)).toEqual([400, 403, 500, undefined, 200, undefined, undefined]);
+    expect(visible(out)).not.toContain(TEST_KEY);
+    expect(visible(out)).not.toContain('not-a-real-key');
+  });
+});
+
 describe('long answers', () => {
   it('hands back the pending job when Wait for Completion is off, and Get Job collects it', async () => {
     const started = await run({
