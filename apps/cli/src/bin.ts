@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { redactSecrets } from '@modelstream-kit/core';
 import { main } from './main.js';
 
 // `modelstream ask ... | head` closes stdout early: that is not an error worth a stack trace.
@@ -13,7 +14,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(
-      `modelstream: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+      `modelstream: unexpected failure: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 1;
   },

@@ -98,11 +98,12 @@ describe('exit codes', () => {
   });
 
   it('7 for --timeout when the headers are slow', async () => {
-    emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });
+    emulator().enqueue({ kind: 'slow-headers', ms: 15_000 });
     const startedAt = Date.now();
     const run = await runCli(['ask', 'Hello', '--no-background', '--timeout', '300ms'], { env: env() });
     expect(run.code).toBe(7);
-    expect(Date.now() - startedAt).toBeLessThan(2_500);
+    // Well before the server would have answered (generous: the machine may be busy).
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(completionPosts(emulator())).toHaveLength(1);
   });
 

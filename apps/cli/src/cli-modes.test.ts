@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { completionPosts, useEmulator, useRecorder } from './test-utils/emulator.js';
 import { baseEnv, runCli } from './test-utils/run-cli.js';
 
-const emulator = useEmulator({ streamDelayMs: 15 });
+// Small deltas with a pause between them, so the stream arrives in many pieces.
+const emulator = useEmulator({ streamDelayMs: 20, deltaBytes: 8 });
 const recorder = useRecorder(emulator);
 const env = () => baseEnv(emulator().url);
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { runDemo } from './demo/run-demo.js';
 
-runDemo().then(
+// MODELSTREAM_DEMO_JOB_MS shortens the emulator's background jobs (the demo's own test uses it).
+const jobMs = Number(process.env.MODELSTREAM_DEMO_JOB_MS);
+
+runDemo(Number.isFinite(jobMs) && jobMs > 0 ? { jobDurationMs: jobMs } : {}).then(
   (code) => {
     process.exitCode = code;
   },

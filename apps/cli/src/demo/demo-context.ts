@@ -22,6 +22,8 @@ export interface RunOptions {
   /** How the piped input is shown in the command line, e.g. `git diff`. */
   inputLabel?: string;
   env?: Record<string, string>;
+  /** Working directory (default: the demo's own). */
+  cwd?: string;
   /** The exit code the step expects (default 0); any other fails the demo. */
   expectCode?: number;
   /** Show stdout as it arrives (default true). */

@@ -14,6 +14,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(file, [...args], {
       env: { ...options.baseEnv, ...options.env },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
     });
     let stdout = '';

@@ -39,14 +39,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     port: 0,
     quiet: true,
     jobDurationMs: options.jobDurationMs ?? 2_000,
-    streamDelayMs: 25,
+    deltaBytes: 12,
+    streamDelayMs: 40,
   });
   const tmpDir = await mkdtemp(join(tmpdir(), 'modelstream-demo-'));
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     MODELSTREAM_BASE_URL: emulator.url,
     MODELSTREAM_API_KEY: DEMO_KEY,
-    MODELSTREAM_POLL_MS: '400',
+    MODELSTREAM_POLL_MS: '300',
   };
   const startedAt = Date.now();
 

@@ -12,17 +12,19 @@ export const imagePrompt: DemoStep = {
     'An image URL is sent as is; a local file is read and sent as a data URL with the mime type its bytes show. ' +
     'GPT-5.4 pro prefers background mode, so the CLI starts a job and waits for it.',
   async run(ctx) {
-    const file = join(ctx.tmpDir, 'pixel.png');
-    await writeFile(file, Buffer.from(TINY_PNG, 'base64'));
-    await ctx.cli([
-      'ask',
-      'Describe these two images in one sentence each.',
-      '--image',
-      'https://upload.wikimedia.org/wikipedia/commons/4/47/PNG_transparency_demonstration_1.png',
-      '--image',
-      file,
-      '--image-detail',
-      'low',
-    ]);
+    await writeFile(join(ctx.tmpDir, 'pixel.png'), Buffer.from(TINY_PNG, 'base64'));
+    await ctx.cli(
+      [
+        'ask',
+        'Describe these two images in one sentence each.',
+        '--image',
+        'https://upload.wikimedia.org/wikipedia/commons/4/47/PNG_transparency_demonstration_1.png',
+        '--image',
+        'pixel.png',
+        '--image-detail',
+        'low',
+      ],
+      { cwd: ctx.tmpDir },
+    );
   },
 };
