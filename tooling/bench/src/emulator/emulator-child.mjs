@@ -1,34 +1,71 @@
 // The emulator in its own process, so its CPU and memory never count against the client being measured.
 // Plain JavaScript on purpose: vitest's workers and the built benchmarks fork the same file.
-import { startEmulator } from '@modelstream-kit/emulator';
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
 
+// The emulator waits on one shared AbortSignal per in-flight delay; under a soak's concurrency that is
+// many listeners at once by design, not a leak, so Node's "possible leak" warning is turned off here.
+EventEmitter.defaultMaxListeners = 0;
+
+// The emulator's own log keeps neither prompts nor headers, and it does not expose its server. To count
+// the POSTs of each logical call and the connections left open, this process wraps http.createServer
+// before the emulator is loaded, and watches the server it creates: the `x-soak-tag` header a test adds,
+// the status sent (or the drop), and every connection until it closes.
+const servers = [];
+const createServer = http.createServer;
+http.createServer = (...args) => {
+  const server = createServer(...args);
+  servers.push(server);
+  return server;
+};
+syncBuiltinESMExports();
+const { startEmulator } = await import('@modelstream-kit/emulator');
 const options = JSON.parse(process.argv[2] ?? '{}');
 const emulator = await startEmulator({ port: 0, quiet: true, ...options });
+http.createServer = createServer;
+syncBuiltinESMExports();
+const server = servers.at(-1);
 
-const TAG = /\[tag:([\w-]+)\]/;
-
-/** The request log, cut to what a check needs: never the bodies (a 4 MB prompt is not sent back). */
-function summary() {
-  return emulator.requests().map((r) => {
-    const body = typeof r.body === 'string' ? r.body : r.body === undefined ? '' : JSON.stringify(r.body);
-    return {
-      method: r.method,
-      path: r.path,
-      status: r.status,
-      at: r.at ?? r.receivedAt ?? r.time,
-      tag: TAG.exec(body.slice(0, 4096))?.[1],
+let seen = [];
+let openConnections = 0;
+if (server) {
+  server.on('connection', (socket) => {
+    openConnections++;
+    socket.once('close', () => openConnections--);
+  });
+  server.on('request', (req, res) => {
+    const entry = {
+      method: req.method,
+      path: (req.url ?? '/').split('?')[0],
+      tag: req.headers['x-soak-tag'],
     };
+    if (entry.path.startsWith('/_emulator/')) return;
+    seen.push(entry);
+    res.once('finish', () => {
+      entry.status = res.statusCode;
+    });
+    res.once('close', () => {
+      if (entry.status === undefined) entry.dropped = true;
+    });
   });
 }
 
 const ops = {
-  requests: () => summary(),
+  /** The emulator's own log (seq, method, path, status, fault, receivedAt). */
+  requests: () => emulator.requests(),
+  /** What this process saw of the same requests, with the tag header. */
+  observed: () => (server ? seen : null),
   requestCount: () => emulator.requests().length,
   configure: (settings) => emulator.configure(settings),
   enqueue: (faults) => emulator.enqueue(...faults),
-  reset: () => emulator.reset(),
+  pendingFaults: () => emulator.pendingFaults(),
+  reset: () => {
+    seen = [];
+    emulator.reset();
+  },
   usage: () => ({ cpu: process.cpuUsage(), memory: process.memoryUsage() }),
-  stats: () => (typeof emulator.stats === 'function' ? emulator.stats() : undefined),
+  stats: () => ({ openConnections: server ? openConnections : null }),
 };
 
 process.on('message', async (message) => {

@@ -1,36 +1,43 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { RecordedRequest } from '@modelstream-kit/emulator';
 import { packageRoot } from '../package-root.js';
 
-/** One entry of the emulator's request log, without the body. */
-export interface LoggedRequest {
+/** A request as the emulator's process saw it on the wire, with the tag header a test sent. */
+export interface ObservedRequest {
   method: string;
   path: string;
-  status?: number;
-  /** When the emulator received it (ms since the epoch), when the emulator records it. */
-  at?: number;
-  /** The `[tag:...]` found at the start of the body, if any. */
+  /** The `x-soak-tag` header, naming the logical call. */
   tag?: string;
+  /** The status sent; absent when the connection closed first. */
+  status?: number;
+  /** The connection closed before an answer was finished (a drop, or the client gave up). */
+  dropped?: boolean;
 }
 
 export interface EmulatorOptions {
   latencyMs?: number;
   streamDelayMs?: number;
   jobDurationMs?: number;
-  [setting: string]: unknown;
+  deltaBytes?: number;
+  maxBodyBytes?: number;
 }
 
 export interface ForkedEmulator {
   readonly url: string;
   readonly pid: number;
-  requests(): Promise<LoggedRequest[]>;
+  /** The emulator's own request log. */
+  requests(): Promise<RecordedRequest[]>;
+  /** The same requests as the emulator's process saw them, with tags (null if it could not watch). */
+  observed(): Promise<ObservedRequest[] | null>;
   requestCount(): Promise<number>;
   enqueue(...faults: unknown[]): Promise<void>;
   configure(settings: Record<string, unknown>): Promise<void>;
   reset(): Promise<void>;
   /** The emulator process's own CPU time and memory. */
   usage(): Promise<{ cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage }>;
-  stats(): Promise<Record<string, unknown> | null>;
+  /** Connections to the emulator still open (null if it could not watch). */
+  stats(): Promise<{ openConnections: number | null }>;
   close(): Promise<void>;
 }
 
@@ -78,6 +85,7 @@ export async function forkEmulator(options: EmulatorOptions = {}): Promise<Forke
     url: ready.url,
     pid: ready.pid,
     requests: () => call('requests'),
+    observed: () => call('observed'),
     requestCount: () => call('requestCount'),
     enqueue: (...faults) => call('enqueue', faults),
     configure: (settings) => call('configure', settings),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedRequest } from '../emulator/forked-emulator.js';
+import type { ObservedRequest } from '../emulator/forked-emulator.js';
 import { doublePosts, missingPosts, tally } from './checks.js';
 import type { Outcome } from './outcome.js';
 
-const post = (tag: string, status?: number): LoggedRequest => ({
+const post = (tag: string, status?: number): ObservedRequest => ({
   method: 'POST',
   path: '/v1/chat/completions',
   status,
@@ -26,14 +26,14 @@ describe('doublePosts', () => {
   it('catches a POST sent again after a drop (no status), a 200 or a 400', () => {
     const log = [post('a'), post('a', 200), post('b', 200), post('b', 200), post('c', 400), post('c', 200)];
     expect(doublePosts(log).map((v) => [v.tag, v.before])).toEqual([
-      ['a', [undefined]],
+      ['a', ['dropped']],
       ['b', [200]],
       ['c', [400]],
     ]);
   });
 
   it('ignores polls, cancels and untagged requests', () => {
-    const log: LoggedRequest[] = [
+    const log: ObservedRequest[] = [
       { method: 'GET', path: '/v1/responses/r1', status: 200, tag: 'a' },
       { method: 'GET', path: '/v1/responses/r1', status: 200, tag: 'a' },
       { method: 'POST', path: '/v1/responses/r1/cancel', status: 200, tag: 'a' },

@@ -1,4 +1,4 @@
-import type { LoggedRequest } from '../emulator/forked-emulator.js';
+import type { ObservedRequest } from '../emulator/forked-emulator.js';
 import type { Outcome } from './outcome.js';
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
@@ -7,7 +7,7 @@ export interface PostViolation {
   tag: string;
   posts: number;
   /** What the server answered to each POST but the last (a retry is only fine after 429/5xx). */
-  before: (number | string | undefined)[];
+  before: (number | 'dropped')[];
 }
 
 /**
@@ -16,10 +16,10 @@ export interface PostViolation {
  * send the same POST again. A second POST after a drop, a timeout or a 200 is a double POST.
  */
 export function doublePosts(
-  log: readonly LoggedRequest[],
+  log: readonly ObservedRequest[],
   completionsPath = '/v1/chat/completions',
 ): PostViolation[] {
-  const byTag = new Map<string, LoggedRequest[]>();
+  const byTag = new Map<string, ObservedRequest[]>();
   for (const entry of log) {
     if (entry.method !== 'POST' || entry.path !== completionsPath || !entry.tag) continue;
     const list = byTag.get(entry.tag) ?? [];
@@ -28,8 +28,10 @@ export function doublePosts(
   }
   const violations: PostViolation[] = [];
   for (const [tag, posts] of byTag) {
-    const before = posts.slice(0, -1).map((p) => p.status);
-    if (before.some((status) => typeof status !== 'number' || !RETRYABLE.has(status))) {
+    const before = posts
+      .slice(0, -1)
+      .map((p) => (p.dropped || p.status === undefined ? 'dropped' : p.status));
+    if (before.some((status) => status === 'dropped' || !RETRYABLE.has(status))) {
       violations.push({ tag, posts: posts.length, before });
     }
   }
@@ -37,7 +39,7 @@ export function doublePosts(
 }
 
 /** Calls that the emulator never saw a POST for (every call here is valid, so each must reach it). */
-export function missingPosts(log: readonly LoggedRequest[], outcomes: readonly Outcome[]): string[] {
+export function missingPosts(log: readonly ObservedRequest[], outcomes: readonly Outcome[]): string[] {
   const seen = new Set(log.filter((r) => r.method === 'POST').map((r) => r.tag));
   return outcomes.filter((o) => !seen.has(o.tag)).map((o) => o.tag);
 }

@@ -1,6 +1,11 @@
-import { type ClientOptions, createClient, type ModelStreamClient } from '@modelstream-kit/core';
+import {
+  type ClientOptions,
+  createClient,
+  type ModelStreamClient,
+  type Transport,
+} from '@modelstream-kit/core';
 import { closeDefaultAgent, createUndiciTransport, timerClock } from '@modelstream-kit/core/node';
-import { type ForkedEmulator, forkEmulator, type LoggedRequest } from '../emulator/forked-emulator.js';
+import { type ForkedEmulator, forkEmulator, type ObservedRequest } from '../emulator/forked-emulator.js';
 import { collectGarbage } from '../memory.js';
 import { seededRandom } from '../random.js';
 import { doublePosts, missingPosts, type PostViolation, tally } from './checks.js';
@@ -30,6 +35,8 @@ export interface SoakReport {
   doublePosts: PostViolation[];
   missingPosts: string[];
   postsSeen: number;
+  /** Where the emulator's own log and what its process saw on the wire disagree (should be empty). */
+  logMismatch: string[];
   faultsPlanned: number;
   /** Sockets (TCPSocketWrap) still open in this process after closing the client's Agent. */
   openSockets: number;
@@ -39,9 +46,19 @@ export interface SoakReport {
   emulatorOpenConnections?: number | undefined;
 }
 
+const TAG = /\[tag:([\w-]+)\]/;
+
+/** The undici transport, plus an `x-soak-tag` header naming the logical call, taken from the prompt. */
+function taggingTransport(inner: Transport): Transport {
+  return (request) => {
+    const tag = request.body === undefined ? undefined : TAG.exec(request.body)?.[1];
+    return inner(tag ? { ...request, headers: { ...request.headers, 'x-soak-tag': tag } } : request);
+  };
+}
+
 function clientFor(url: string): ModelStreamClient {
   const options: ClientOptions = {
-    transport: createUndiciTransport(),
+    transport: taggingTransport(createUndiciTransport()),
     clock: timerClock,
     apiKey: SOAK_KEY,
     baseUrl: url,
@@ -78,8 +95,42 @@ async function runCall(client: ModelStreamClient, call: PlannedCall): Promise<un
 
 const heapMb = () => process.memoryUsage().heapUsed / (1024 * 1024);
 
+/** The emulator's own log and the wire view must agree on the answers to POSTs for answers. */
+function compareLogs(
+  recorded: { method: string; path: string; status?: number }[],
+  observed: ObservedRequest[],
+): string[] {
+  const count = (list: { method: string; path: string; status?: number }[]) => {
+    const counts: Record<string, number> = {};
+    for (const r of list) {
+      if (r.method !== 'POST' || r.path !== '/v1/chat/completions') continue;
+      const key = String(r.status ?? 'none');
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  };
+  const a = count(recorded);
+  const b = count(observed);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => a[k] !== b[k])
+    .map((k) => `status ${k}: emulator log ${a[k] ?? 0}, wire ${b[k] ?? 0}`);
+}
+
 function openSockets(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPWRAP').length;
+}
+
+async function openConnectionsSettled(
+  emulator: ForkedEmulator,
+  limitMs: number,
+): Promise<number | undefined> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const open = (await emulator.stats()).openConnections;
+    if (open === null) return undefined;
+    if (open === 0 || Date.now() >= until) return open;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function waitForSocketsToClose(limitMs: number): Promise<number> {
@@ -122,7 +173,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const outcomes: Outcome[] = [];
   const heap: number[] = [];
   const checkpoints = [0.25, 0.5, 0.75].map((f) => Math.round(options.calls * f));
-  let logEntries: LoggedRequest[] = [];
+  let observed: ObservedRequest[] = [];
+  let logMismatch: string[] = [];
   let emulatorOpenConnections: number | undefined;
   try {
     const client = clientFor(emulator.url);
@@ -150,10 +202,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     collectGarbage();
     heap.push(heapMb());
     log(`soak: ${outcomes.length}/${options.calls} done, heap ${heap.at(-1)!.toFixed(1)} MB`);
-    logEntries = await emulator.requests();
-    const stats = await emulator.stats();
-    const open = stats?.openConnections;
-    emulatorOpenConnections = typeof open === 'number' ? open : undefined;
+    const wire = await emulator.observed();
+    if (!wire)
+      throw new Error('the emulator process could not watch its server, so POSTs cannot be counted per call');
+    observed = wire;
+    logMismatch = compareLogs(await emulator.requests(), observed);
+    emulatorOpenConnections = await openConnectionsSettled(emulator, 2_000);
   } finally {
     await emulator.close();
     process.off('unhandledRejection', onRejection);
@@ -170,9 +224,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     leaked: outcomes.filter((o) => o.leaked),
     unhandledRejections,
     uncaughtExceptions,
-    doublePosts: doublePosts(logEntries),
-    missingPosts: missingPosts(logEntries, outcomes),
-    postsSeen: logEntries.filter((r) => r.method === 'POST').length,
+    doublePosts: doublePosts(observed),
+    missingPosts: missingPosts(observed, outcomes),
+    postsSeen: observed.filter((r) => r.method === 'POST').length,
+    logMismatch,
     faultsPlanned: plan.reduce((n, c) => n + c.faults.length, 0),
     openSockets: sockets,
     heapMb: heap,
