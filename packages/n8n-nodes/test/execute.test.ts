@@ -223,7 +223,8 @@ describe('the key stays secret', () => {
       items: itemsOf(7),
       continueOnFail: true,
       parameters: { operation: 'message', prompt: 'Hi', options: { concurrency: 1, maxRetries: 0 } },
-      perItem: (i) => (i === 6 ? { options: { reasoningEffort: TEST_KEY, concurrency: 1, maxRetries: 0 } } : {}),
+      perItem: (i) =>
+        i === 6 ? { options: { reasoningEffort: TEST_KEY, concurrency: 1, maxRetries: 0 } } : {},
     }).result;
     expect(out.filter((o) => typeof o.json.error === 'string')).toHaveLength(7);
     expect(out.map((o) => o.json.status)).toEqual([400, 403, 500, undefined, 200, undefined, undefined]);
