@@ -32,6 +32,8 @@ export interface RunActionOptions {
   apiUrl: string;
   /** Files to place in the workspace before the run (path → text). */
   workspaceFiles?: Record<string, string>;
+  /** The Node binary (default: this process's; GitHub's is Node 24, see node24.ts). */
+  node?: string;
   /** Send SIGTERM once stdout matches this (the runner cancelling the job). */
   cancelWhen?: RegExp;
   timeoutMs?: number;
@@ -97,7 +99,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = performance.now();
-  const child = spawn(process.execPath, [actionBundle], {
+  const child = spawn(options.node ?? process.execPath, [actionBundle], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

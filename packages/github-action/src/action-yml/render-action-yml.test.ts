@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionOutputs } from '../action-inputs.js';
 import { renderActionYml } from './render-action-yml.js';
+import { replaceReadmeTables } from './render-readme-tables.js';
 
 const committed = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
 
@@ -55,5 +56,13 @@ describe('action.yml', () => {
     };
     const yml = parse(renderActionYml(model)) as Yml;
     expect(yml.inputs['safety-level']!.description).toContain('A made-up new knob.');
+  });
+
+  it("the README's input and output tables are generated from the same list", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    // Biome pads Markdown tables; compare without the padding.
+    const unpad = (text: string) => text.replace(/ {2,}/g, ' ').replace(/-{3,}/g, '---');
+    expect(unpad(readme)).toBe(unpad(replaceReadmeTables(readme, gpt54Pro)));
+    expect(readme).toMatch(/\| `reasoning-effort` +\|/);
   });
 });

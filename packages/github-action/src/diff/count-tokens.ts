@@ -6,11 +6,15 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
  */
 const SLICE = 512;
 
-/** o200k tokens in one line (any length), counted in bounded slices. */
-export function lineTokens(line: string): number {
+/**
+ * o200k tokens in one line (any length), counted in bounded slices; stops early once past `limit` (the
+ * result is then some number above it).
+ */
+export function lineTokens(line: string, limit = Number.POSITIVE_INFINITY): number {
   if (line.length <= SLICE) return countTokens(line);
   let total = 0;
-  for (let i = 0; i < line.length; i += SLICE) total += countTokens(line.slice(i, i + SLICE));
+  for (let i = 0; i < line.length && total <= limit; i += SLICE)
+    total += countTokens(line.slice(i, i + SLICE));
   return total;
 }
 
@@ -36,7 +40,7 @@ export function fitLines(text: string, limit: number): PrefixFit {
   while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline + 1;
-    const cost = lineTokens(text.slice(start, end));
+    const cost = lineTokens(text.slice(start, end), limit - tokens);
     if (tokens + cost > limit) return { tokens, lines, end: start, complete: false };
     tokens += cost;
     lines++;
