@@ -121,8 +121,8 @@ export const trailingInputs: readonly OwnInput[] = [
   {
     name: 'timeout-minutes',
     description:
-      'Longest wait for the answer. A background job still running then is left upstream and collected ' +
-      'by the next run with the same inputs (never paid twice).',
+      'Longest wait for the answer, in minutes (fractions allowed). A background job still running then ' +
+      'is left upstream and collected by the next run with the same inputs (never paid twice).',
     default: String(DEFAULT_TIMEOUT_MINUTES),
   },
   {

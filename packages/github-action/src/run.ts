@@ -24,7 +24,7 @@ import { CommentWriter, findMarkedComments, type IssueComment } from './comment/
 import { readConfig } from './config/read-config.js';
 import { type GitHubContext, readContext } from './context.js';
 import { manifestForMarkdown } from './diff/manifest-text.js';
-import { formatCount } from './format.js';
+import { formatCount, formatMinutes } from './format.js';
 import { type Gathered, gatherPrompt } from './gather-prompt.js';
 import { createCommentsApi } from './github/comments-api.js';
 import { createGitHubClient, type GitHubClient } from './github/rest-client.js';
@@ -196,9 +196,7 @@ async function answer(input: AnswerInput): Promise<void> {
       signal,
       onJob: async (id) => {
         marker.job = id;
-        core.info(
-          `Background job ${id} started; waiting up to ${Math.round(config.timeoutMs / 60_000)} min.`,
-        );
+        core.info(`Background job ${id} started; waiting up to ${formatMinutes(config.timeoutMs)}.`);
         await write(inProgressComment(marker, commentCtx, `Background job \`${id}\`.`));
       },
       onRetry: (info) =>
@@ -220,7 +218,7 @@ async function answer(input: AnswerInput): Promise<void> {
         failureComment(
           marker,
           commentCtx,
-          `Still running after ${Math.round(config.timeoutMs / 60_000)} min`,
+          `Still running after ${formatMinutes(config.timeoutMs)}`,
           `${message}\nRe-run this workflow to collect the answer: the job is not started (nor paid for) again.`,
         ),
       );

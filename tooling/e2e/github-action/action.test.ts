@@ -324,6 +324,29 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(result.durationMs).toBeLessThan(30_000);
   });
 
+  it('a job that outlives timeout-minutes stays upstream and the next run collects it without paying again', async () => {
+    const pr = newPull([file('src/a.ts', 10)]);
+    const inputs = { prompt: 'Summarise. [emulator:job-ms=8000]', 'timeout-minutes': '0.05' };
+    const first = await run(pr.number, inputs);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(
+      /::error title=ModelStream%3A TimeoutError::Background job resp_\S+ is still/,
+    );
+    const comment = markedComments(pr.number)[0]!;
+    expect(comment.body).toContain('Still running after 3 s');
+    expect(comment.body).toMatch(/"state":"running","job":"resp_/);
+    expect(modelCalls()).toHaveLength(1);
+
+    await new Promise((r) => setTimeout(r, 3_000));
+    const second = await run(pr.number, { ...inputs, 'timeout-minutes': '1' });
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.stdout).toContain('Collecting background job');
+    expect(modelCalls()).toHaveLength(1); // still the one from the first run: collected, not re-sent
+    expect(second.outputs.text).toContain('[ModelStream emulator]');
+    expect(markedComments(pr.number)).toHaveLength(1);
+    expect(markedComments(pr.number)[0]!.body).toContain('"state":"done"');
+  });
+
   it('prompt mode: placeholders from the PR and a file, a JSON answer as the json output, no comment', async () => {
     const pr = newPull([file('src/a.ts', 10)]);
     const result = await run(

@@ -93,6 +93,21 @@ function positiveInt(
   return fallback;
 }
 
+/** Minutes, fractions allowed (0.5 = 30 s), from 0.05 to 360 (a job's longest run on GitHub's runners). */
+function minutes(text: string, issues: ValidationIssue[]): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return DEFAULT_TIMEOUT_MINUTES;
+  const value = Number(trimmed);
+  if (/^\d+(\.\d+)?$/.test(trimmed) && value >= 0.05 && value <= 360) return value;
+  issues.push({
+    field: 'timeout-minutes',
+    value: text,
+    allowed: 'a number of minutes from 0.05 to 360',
+    message: `input timeout-minutes: ${JSON.stringify(text)} is not allowed; use a number of minutes from 0.05 to 360`,
+  });
+  return DEFAULT_TIMEOUT_MINUTES;
+}
+
 function oneOf<T extends string>(
   name: string,
   text: string,
@@ -215,13 +230,7 @@ export function readConfig(
     model.contextWindowTokens,
     issues,
   )!;
-  const timeoutMinutes = positiveInt(
-    'timeout-minutes',
-    input('timeout-minutes'),
-    DEFAULT_TIMEOUT_MINUTES,
-    360,
-    issues,
-  )!;
+  const timeoutMinutes = minutes(input('timeout-minutes'), issues);
   const pullRequest = positiveInt('pull-request', input('pull-request'), undefined, 1e9, issues);
   const config: ActionConfig = {
     apiKey,
