@@ -43,20 +43,21 @@ function pathsFromHeader(rest: string): { from: string; to: string } {
 
 interface Section {
   header: string;
-  lines: string[];
+  /** Lines between the header and the first hunk (modes, renames, ---/+++, "Binary files ..."). */
+  meta: string[];
+  /** Offset of the first `@@` line in the text, -1 while none has been seen. */
   hunkStart: number;
+  additions: number;
+  deletions: number;
 }
 
-function toFile(section: Section): DiffFile {
+function toFile(section: Section, text: string, end: number): DiffFile {
   const { from, to } = pathsFromHeader(section.header);
   let path = to;
   let previousPath: string | undefined = from;
   let status = 'modified';
   let binary = false;
-  let additions = 0;
-  let deletions = 0;
-  const meta = section.hunkStart === -1 ? section.lines : section.lines.slice(0, section.hunkStart);
-  for (const line of meta) {
+  for (const line of section.meta) {
     if (line.startsWith('new file mode')) status = 'added';
     else if (line.startsWith('deleted file mode')) status = 'removed';
     else if (line.startsWith('rename to ')) {
@@ -67,22 +68,16 @@ function toFile(section: Section): DiffFile {
     else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) binary = true;
     else if (line.startsWith('+++ ') && line !== '+++ /dev/null') path = stripPrefix(line.slice(4).trim());
   }
-  let patch: string | undefined;
-  if (section.hunkStart !== -1 && !binary) {
-    const hunks = section.lines.slice(section.hunkStart);
-    for (const line of hunks) {
-      if (line.startsWith('+')) additions++;
-      else if (line.startsWith('-')) deletions++;
-    }
-    patch = hunks.join('\n');
-  }
+  let patchEnd = end;
+  while (patchEnd > section.hunkStart && text[patchEnd - 1] === '\n') patchEnd--;
   return {
     path,
     previousPath: previousPath !== path ? previousPath : undefined,
     status,
-    additions,
-    deletions,
-    patch,
+    additions: section.additions,
+    deletions: section.deletions,
+    // A slice of the diff, not a copy: a 20 MB diff is not held twice.
+    patch: section.hunkStart !== -1 && !binary ? text.slice(section.hunkStart, patchEnd) : undefined,
     binary,
   };
 }
@@ -91,26 +86,38 @@ function toFile(section: Section): DiffFile {
  * Splits `git diff` output into files. Only the `diff --git` form is understood (what `git diff`,
  * `git format-patch` and GitHub's `.diff` URLs produce); text before the first header is ignored.
  */
-export function parseUnifiedDiff(text: string): DiffFile[] {
+export function parseUnifiedDiff(input: string): DiffFile[] {
+  const text = input.includes('\r\n') ? input.replace(/\r\n/g, '\n') : input;
   const files: DiffFile[] = [];
   let current: Section | undefined;
   let start = 0;
-  const normalized = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
-  while (start < normalized.length) {
-    const newline = normalized.indexOf('\n', start);
-    const end = newline === -1 ? normalized.length : newline;
-    const line = normalized.slice(start, end);
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const lineStart = start;
     start = end + 1;
+    const first = text.charCodeAt(lineStart);
+    if (current && current.hunkStart !== -1) {
+      // Inside the hunks: only counting, no copies.
+      if (first === 43 /* + */) current.additions++;
+      else if (first === 45 /* - */) current.deletions++;
+      else if (first === 100 /* d */ && text.startsWith('diff --git ', lineStart)) {
+        files.push(toFile(current, text, lineStart));
+        current = undefined;
+      } else continue;
+      if (current) continue;
+    }
+    const line = text.slice(lineStart, end);
     const header = line.startsWith('diff --git ') ? HEADER.exec(line) : null;
     if (header) {
-      if (current) files.push(toFile(current));
-      current = { header: header[1]!, lines: [], hunkStart: -1 };
+      if (current) files.push(toFile(current, text, lineStart));
+      current = { header: header[1]!, meta: [], hunkStart: -1, additions: 0, deletions: 0 };
       continue;
     }
     if (!current) continue;
-    if (current.hunkStart === -1 && line.startsWith('@@')) current.hunkStart = current.lines.length;
-    current.lines.push(line);
+    if (line.startsWith('@@')) current.hunkStart = lineStart;
+    else current.meta.push(line);
   }
-  if (current) files.push(toFile(current));
+  if (current) files.push(toFile(current, text, text.length));
   return files;
 }
