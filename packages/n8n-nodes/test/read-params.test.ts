@@ -6,7 +6,6 @@ import {
   binaryImagesAsDataUrls,
   binaryPropertyNames,
   readModelParams,
-  splitUrlList,
 } from '../nodes/ModelStream/read-params';
 import { createContext, TEST_KEY } from './n8n-context';
 
@@ -65,11 +64,12 @@ describe('parameter mapping', () => {
 
   it('splits image URLs typed as text without breaking data URLs at their comma', () => {
     const data = `data:image/png;base64,${PNG}`;
-    expect(splitUrlList(`https://a.example/1.png, ${data}\nhttps://b.example/2.png`)).toEqual([
-      'https://a.example/1.png',
-      data,
-      'https://b.example/2.png',
-    ]);
+    expect(
+      paramsOf({
+        prompt: 'Hi',
+        options: { imageUrls: `https://a.example/1.png, ${data}\nhttps://b.example/2.png` },
+      }).image_urls,
+    ).toEqual(['https://a.example/1.png', data, 'https://b.example/2.png']);
     expect(
       paramsOf({ prompt: 'Hi', options: { imageUrls: [`https://a.example/x.png,${data}`] } }).image_urls,
     ).toEqual(['https://a.example/x.png', data]);

@@ -21,8 +21,9 @@ export function parseParamText(model: ModelSpec, param: ParamSpec, text: string)
       throw notAllowed(model, param, text);
     }
     case 'url-list':
+      // Commas separate URLs only before the next URL: a data URL has a comma of its own.
       return trimmed
-        .split(/[\n,]+/)
+        .split(/\n+|,(?=\s*(?:https?:|data:))/i)
         .map((s) => s.trim())
         .filter(Boolean);
     case 'text':

@@ -2,24 +2,12 @@ import { type ModelSpec, type ParamSpec, parseParamText } from '@modelstream-kit
 import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 import { fieldName } from './spec-properties';
 
-/**
- * Image URLs typed as one text: one per line, or comma-separated. A comma inside a data URL
- * (data:image/png;base64,...) is not a separator, so split only before the next URL's scheme.
- */
-export function splitUrlList(text: string): string[] {
-  return text
-    .split(/\n|,(?=\s*(?:https?:\/\/|data:))/i)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** A field's value as n8n gives it (typed, or text from an expression) → the spec's type. */
 function fromField(model: ModelSpec, param: ParamSpec, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
   if (param.kind === 'url-list') {
-    const list = Array.isArray(value)
-      ? value.flatMap((v) => splitUrlList(String(v)))
-      : splitUrlList(String(value));
+    const texts = Array.isArray(value) ? value.map(String) : [String(value)];
+    const list = texts.flatMap((text) => (parseParamText(model, param, text) as string[] | undefined) ?? []);
     return list.length > 0 ? list : undefined;
   }
   if (param.kind === 'text' || param.kind === 'long-text') {
