@@ -3,7 +3,7 @@ import type { ModelStreamError } from '../errors/model-stream-error.js';
 import { InvalidResponseError } from '../errors/response-errors.js';
 import { discardBody, readBodyText } from '../http/read-body.js';
 import { parseRetryAfter } from '../http/retry-after.js';
-import type { HttpMethod } from '../http/transport.js';
+import type { Clock, HttpMethod } from '../http/transport.js';
 import { redactSecrets } from '../redact.js';
 import { backoffDelay } from './backoff.js';
 import { failureToError } from './failure-to-error.js';
@@ -11,6 +11,14 @@ import type { ResolvedOptions } from './options.js';
 
 /** The reason the deadline timer is stopped with: a plain value, so no DOMException (and its stack) is built per call. */
 const RELEASED = 'released';
+
+/** Runs `onFire` after `ms` unless stopped: the clock's own timer when it has one, else `sleep` with a signal. */
+function startTimer(clock: Clock, ms: number, onFire: () => void): () => void {
+  if (clock.setTimer) return clock.setTimer(ms, onFire);
+  const timer = new AbortController();
+  clock.sleep(ms, timer.signal).then(onFire, () => {});
+  return () => timer.abort(RELEASED);
+}
 
 export interface RetryInfo {
   attempt: number;
@@ -126,11 +134,11 @@ async function sendOnce(
   const { clock } = opts;
   const secrets = [opts.apiKey];
   const controller = new AbortController();
-  const timer = new AbortController();
   let deadlineHit = false;
+  let stopTimer = () => {};
   const onUserAbort = () => controller.abort(userSignal?.reason);
   const release = () => {
-    timer.abort(RELEASED);
+    stopTimer();
     userSignal?.removeEventListener('abort', onUserAbort);
   };
   const failure = (error: unknown) => {
@@ -149,13 +157,10 @@ async function sendOnce(
     deadlineHit = true;
     return { error: failure(undefined) };
   }
-  clock.sleep(remaining, timer.signal).then(
-    () => {
-      deadlineHit = true;
-      controller.abort();
-    },
-    () => {},
-  );
+  stopTimer = startTimer(clock, remaining, () => {
+    deadlineHit = true;
+    controller.abort();
+  });
 
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;

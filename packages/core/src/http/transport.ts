@@ -60,4 +60,10 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: calls `onFire` after `ms` unless the returned function is called first. The client keeps a
+   * deadline timer on every request and almost always stops it; this is cheaper than `sleep` with an
+   * AbortSignal, which is used when a clock does not have it.
+   */
+  setTimer?(ms: number, onFire: () => void): () => void;
 }

@@ -22,4 +22,8 @@ export const timerClock: Clock = {
       );
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
+  setTimer: (ms, onFire) => {
+    const timer = setTimeout(onFire, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
 };
