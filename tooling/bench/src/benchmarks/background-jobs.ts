@@ -33,7 +33,9 @@ export const backgroundJobs: Benchmark = {
   async runRound({ url, scale, round }): Promise<Metrics> {
     const jobs = Math.max(10, Math.round(JOBS * scale));
     const random = seededRandom(7_000 + round);
-    const durations = Array.from({ length: jobs }, () => 1_000 + Math.floor(random() * 9_000));
+    // 1–10 s at full size and down to BENCH_SCALE=0.1; only the smoke test's tiny scale shortens them.
+    const stretch = Math.min(1, scale * 10);
+    const durations = Array.from({ length: jobs }, () => Math.round((1_000 + random() * 9_000) * stretch));
     const client = createNodeClient({ apiKey: BENCH_KEY, baseUrl: url, env: {} });
     try {
       const cpuBefore = process.cpuUsage();

@@ -23,7 +23,7 @@ export const diffBudget: Benchmark = {
   id: 'diff-budget',
   title: '7. Diff budgeting',
   measures:
-    'A synthetic 20 MB `git diff` (scaled by BENCH_SCALE; ~2,000 files, mostly small, a few of 0.4–1.6 MB) parsed ' +
+    'A synthetic 20 MB `git diff` (scaled by BENCH_SCALE; about 300 files, mostly small, a few of 0.4–1.6 MB) parsed ' +
     'with the action’s `parseUnifiedDiff` and budgeted to 200,000 o200k tokens with its `prepareDiff` (filters, ' +
     'budget, manifest), in a fresh process per round after a small warm-up. Memory: peak resident growth over the ' +
     'start (process high-water mark, an upper bound), and heap still held after GC while the result is alive.',
