@@ -32,6 +32,7 @@ export {
 } from './errors/response-errors.js';
 export { AbortedError, ConnectionError, TimeoutError, type TimeoutPhase } from './errors/transport-errors.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+export { classifyNetworkError } from './http/classify-network-error.js';
 export { parseRetryAfter } from './http/retry-after.js';
 export {
   type Clock,

@@ -2,7 +2,7 @@ import { TransportFailure } from '@modelstream-kit/core';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { n8nClock } from '../nodes/ModelStream/n8n-clock';
-import { failureKindOf, toTransportFailure } from '../nodes/ModelStream/n8n-transport';
+import { toTransportFailure } from '../nodes/ModelStream/n8n-transport';
 
 const node = {
   id: '1',
@@ -29,15 +29,15 @@ describe('transport failures, as n8n reports them', () => {
     ['ETIMEDOUT', 'connect ETIMEDOUT', 'headers-timeout'],
     ['ERR_CANCELED', 'canceled', 'aborted'],
   ])('%s → %s', (code, message, kind) => {
-    expect(failureKindOf(wrapped(code, message))).toBe(kind);
     const failure = toTransportFailure(wrapped(code, message));
     expect(failure).toBeInstanceOf(TransportFailure);
+    expect(failure.kind).toBe(kind);
     expect(failure.message).toBe(message);
   });
 
   it('calls an unknown failure "dropped", so a POST is never sent twice', () => {
-    expect(failureKindOf(new Error('something odd'))).toBe('dropped');
-    expect(failureKindOf('not even an error')).toBe('dropped');
+    expect(toTransportFailure(new Error('something odd')).kind).toBe('dropped');
+    expect(toTransportFailure('not even an error').kind).toBe('dropped');
   });
 });
 

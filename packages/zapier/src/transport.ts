@@ -1,4 +1,9 @@
-import { type Transport, TransportFailure, type TransportFailureKind } from '@modelstream-kit/core';
+import {
+  classifyNetworkError,
+  type Transport,
+  TransportFailure,
+  type TransportFailureKind,
+} from '@modelstream-kit/core';
 import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
 
 /** Request options z.request honours that its typings leave out. */
@@ -10,18 +15,9 @@ export interface ZapierRequestOptions extends HttpRequestOptions {
   merge?: boolean;
 }
 
-/** Network errors that prove the request never left this machine. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
 /** What node-fetch (under z.request) threw, as the core's failure kinds. Unknown means "may have arrived". */
 export function failureKind(error: unknown, signal: AbortSignal): TransportFailureKind {
-  const e = error as { name?: string; type?: string; code?: string; errno?: string };
-  if (signal.aborted || e?.name === 'AbortError' || e?.type === 'aborted') return 'aborted';
-  if (e?.type === 'request-timeout') return 'headers-timeout';
-  if (e?.type === 'body-timeout') return 'body-timeout';
-  const code = e?.code ?? e?.errno;
-  if (code && NEVER_SENT.has(code)) return 'connect';
-  return 'dropped';
+  return signal.aborted ? 'aborted' : classifyNetworkError(error);
 }
 
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {

@@ -1,30 +1,11 @@
 import { Agent, type Dispatcher, request } from 'undici';
-import { type Transport, TransportFailure, type TransportFailureKind } from '../http/transport.js';
-
-const CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-]);
-
-function kindOf(error: unknown): TransportFailureKind {
-  const e = error as { code?: string; name?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
-  if (e?.name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return 'aborted';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'connect-timeout';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT') return 'headers-timeout';
-  if (code === 'UND_ERR_BODY_TIMEOUT') return 'body-timeout';
-  if (code && CONNECT_CODES.has(code)) return 'connect';
-  return 'dropped';
-}
+import { classifyNetworkError } from '../http/classify-network-error.js';
+import { type Transport, TransportFailure } from '../http/transport.js';
 
 function toFailure(error: unknown): TransportFailure {
   if (error instanceof TransportFailure) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new TransportFailure(kindOf(error), message);
+  return new TransportFailure(classifyNetworkError(error), message);
 }
 
 async function* mapBodyErrors(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {

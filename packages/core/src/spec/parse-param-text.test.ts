@@ -13,10 +13,9 @@ describe('parseParamText', () => {
     expect(
       parseParamText(gpt54Pro, param('image_urls'), 'https://a/1.png, https://a/2.png\nhttps://a/3.png'),
     ).toEqual(['https://a/1.png', 'https://a/2.png', 'https://a/3.png']);
-    expect(parseParamText(gpt54Pro, param('image_urls'), 'data:image/png;base64,iVBO=,https://a/2.png')).toEqual([
-      'data:image/png;base64,iVBO=',
-      'https://a/2.png',
-    ]);
+    expect(
+      parseParamText(gpt54Pro, param('image_urls'), 'data:image/png;base64,iVBO=,https://a/2.png'),
+    ).toEqual(['data:image/png;base64,iVBO=', 'https://a/2.png']);
     expect(parseParamText(gpt54Pro, param('verbosity'), '')).toBeUndefined();
     expect(parseParamText(gpt54Pro, param('prompt'), '  keep spaces ')).toBe('  keep spaces ');
   });

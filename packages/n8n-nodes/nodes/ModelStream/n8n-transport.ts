@@ -1,21 +1,7 @@
-import { type Transport, TransportFailure, type TransportFailureKind } from '@modelstream-kit/core';
+import { classifyNetworkError, type Transport, TransportFailure } from '@modelstream-kit/core';
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-const CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-]);
-const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-const ABORT_CODES = new Set(['ERR_CANCELED', 'ABORT_ERR', 'UND_ERR_ABORTED']);
-
 interface ErrorLike {
-  code?: unknown;
-  name?: unknown;
   message?: unknown;
   cause?: unknown;
   reason?: unknown;
@@ -33,25 +19,6 @@ function errorChain(error: unknown): ErrorLike[] {
   return chain;
 }
 
-export function failureKindOf(error: unknown): TransportFailureKind {
-  const chain = errorChain(error);
-  const codes = chain.map((e) => (typeof e.code === 'string' ? e.code : '')).filter(Boolean);
-  const names = chain.map((e) => String(e.name ?? ''));
-  const text = chain.map((e) => String(e.message ?? '')).join(' | ');
-  if (
-    codes.some((c) => ABORT_CODES.has(c)) ||
-    names.some((n) => n === 'AbortError' || n === 'CanceledError')
-  ) {
-    return 'aborted';
-  }
-  if (codes.some((c) => CONNECT_CODES.has(c))) return 'connect';
-  if (codes.some((c) => TIMEOUT_CODES.has(c)) || /timeout of \d+ms exceeded/i.test(text))
-    return 'headers-timeout';
-  if (codes.some((c) => DROPPED_CODES.has(c)) || /socket hang up|aborted/i.test(text)) return 'dropped';
-  // Unknown: say "dropped", so a POST that may have arrived is never sent twice.
-  return 'dropped';
-}
-
 /** The innermost readable message (the system error's, not n8n's paraphrase of it). */
 function failureMessage(error: unknown): string {
   const chain = errorChain(error);
@@ -64,7 +31,7 @@ function failureMessage(error: unknown): string {
 
 export function toTransportFailure(error: unknown): TransportFailure {
   if (error instanceof TransportFailure) return error;
-  return new TransportFailure(failureKindOf(error), failureMessage(error));
+  return new TransportFailure(classifyNetworkError(error), failureMessage(error));
 }
 
 function toBytes(body: unknown): Uint8Array {
