@@ -12,6 +12,8 @@ export interface FailureContext {
   method: HttpMethod;
   path: string;
   userAborted: boolean;
+  /** Whether the request had been handed to the transport (it may have reached the server). */
+  sent: boolean;
   deadlineHit: boolean;
   deadlineMs: number;
   jobId?: string | undefined;
@@ -24,15 +26,19 @@ export interface FailureContext {
  */
 export function failureToError(failure: unknown, ctx: FailureContext): ModelStreamError {
   const isPost = ctx.method === 'POST';
+  const mayHaveRun = isPost && ctx.sent;
   const where = `${ctx.method} ${ctx.path}`;
   const jobId = ctx.jobId;
   if (ctx.userAborted) {
-    return new AbortedError(`${where} was aborted.`, { jobId });
+    const tail = mayHaveRun
+      ? ' It had been sent: if it reached ModelStream it may still run upstream and be billed.'
+      : '';
+    return new AbortedError(`${where} was aborted.${tail}`, { jobId });
   }
   if (ctx.deadlineHit) {
     return new TimeoutError(
-      `${where} did not finish within the call's deadline of ${Math.round(ctx.deadlineMs / 1000)} s.${isPost ? ` ${MAY_HAVE_RUN}` : ''}`,
-      { phase: 'deadline', mayHaveRun: isPost, retryable: false, jobId },
+      `${where} did not finish within the call's deadline of ${Math.round(ctx.deadlineMs / 1000)} s.${mayHaveRun ? ` ${MAY_HAVE_RUN}` : ''}`,
+      { phase: 'deadline', mayHaveRun, retryable: false, jobId },
     );
   }
   const kind = failure instanceof TransportFailure ? failure.kind : 'dropped';

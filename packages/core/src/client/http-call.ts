@@ -121,6 +121,7 @@ function failureContext(call: HttpCall, secrets: readonly (string | undefined)[]
     deadlineMs,
     userAborted: false,
     deadlineHit: false,
+    sent: false,
   };
 }
 
@@ -135,6 +136,7 @@ async function sendOnce(
   const secrets = [opts.apiKey];
   const controller = new AbortController();
   let deadlineHit = false;
+  let sent = false;
   let stopTimer = () => {};
   const onUserAbort = () => controller.abort(userSignal?.reason);
   const release = () => {
@@ -147,6 +149,7 @@ async function sendOnce(
       ...failureContext(call, secrets, deadlineMs),
       userAborted: userSignal?.aborted ?? false,
       deadlineHit,
+      sent,
     });
   };
   if (userSignal?.aborted) return { error: failure(undefined) };
@@ -175,6 +178,7 @@ async function sendOnce(
     ...(opts.logPrompts && body ? { body: redactSecrets(body, secrets) } : {}),
   });
   try {
+    sent = true;
     const response = await opts.transport({
       method: call.method,
       url: opts.baseUrl + call.path,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidResponseError } from '../errors/response-errors.js';
-import { ConnectionError, TimeoutError } from '../errors/transport-errors.js';
+import { AbortedError, ConnectionError, TimeoutError } from '../errors/transport-errors.js';
 import { clientFor, errorOf, posts, useEmulator } from '../test-utils/emulator.js';
 
 const emulator = useEmulator();
@@ -48,6 +48,20 @@ describe('a POST that may be running upstream', () => {
     emulator().enqueue({ kind: 'malformed-json' });
     const error = await errorOf(clientFor(emulator()).complete(prompt));
     expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(posts(emulator())).toHaveLength(1);
+  });
+
+  it('says so when aborted in flight, and not when aborted before sending', async () => {
+    emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const inFlight = await errorOf(clientFor(emulator()).complete(prompt, { signal: controller.signal }));
+    expect(inFlight).toBeInstanceOf(AbortedError);
+    expect(inFlight.message).toContain('may still run upstream and be billed');
+
+    const early = await errorOf(clientFor(emulator()).complete(prompt, { signal: AbortSignal.abort() }));
+    expect(early).toBeInstanceOf(AbortedError);
+    expect(early.message).not.toContain('may still run');
     expect(posts(emulator())).toHaveLength(1);
   });
 });
