@@ -59,6 +59,6 @@ export interface Benchmark {
   /** Runs in the orchestrator after a round, with the emulator's log, to add server-side figures. */
   afterRound?(emulator: ForkedEmulator, input: RoundInput, metrics: Metrics): Promise<Metrics>;
   aims(medians: Record<string, Metrics>): Aim[];
-  /** Extra lines for the report (what the figures mean, caveats). */
-  notes?(medians: Record<string, Metrics>): string[];
+  /** Extra lines for the report (what the figures mean, caveats), from the medians and every round. */
+  notes?(medians: Record<string, Metrics>, rounds: Record<string, Metrics[]>): string[];
 }

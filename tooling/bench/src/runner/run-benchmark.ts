@@ -1,5 +1,5 @@
 import type { Aim, Benchmark, Metrics, RoundInput } from '../benchmarks/types.js';
-import { forkEmulator } from '../emulator/forked-emulator.js';
+import { type ForkedEmulator, forkEmulator } from '../emulator/forked-emulator.js';
 import { median } from '../stats.js';
 
 export interface BenchmarkReport {
@@ -65,7 +65,12 @@ export async function runBenchmark(
   if (reason) return done({ skipped: reason });
 
   const results = new Map<string, Metrics[]>(benchmark.contenders.map((c) => [c.name, []]));
-  const emulator = await forkEmulator(benchmark.emulator);
+  let emulator: ForkedEmulator;
+  try {
+    emulator = await forkEmulator(benchmark.emulator);
+  } catch (error) {
+    return done({ error: error instanceof Error ? error.message : String(error) });
+  }
   try {
     for (let round = 0; round < options.rounds; round++) {
       for (const contender of orderFor(benchmark.contenders, round)) {
@@ -98,7 +103,7 @@ export async function runBenchmark(
       rounds: results.get(c.name)!,
     })),
     aims: benchmark.aims(medians),
-    notes: benchmark.notes?.(medians) ?? [],
+    notes: benchmark.notes?.(medians, Object.fromEntries(results)) ?? [],
   });
 }
 
