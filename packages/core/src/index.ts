@@ -12,7 +12,7 @@ export {
   type Timeouts,
 } from './client/options.js';
 export type { RunOptions, RunResult } from './client/run.js';
-export type { StreamEvent } from './client/stream.js';
+export type { StreamEvent, StreamOptions } from './client/stream.js';
 export type { Completion, FinishReason, Job, JobStatus, Usage } from './completion.js';
 export { errorFromResponse, readApiError } from './errors/from-response.js';
 export {

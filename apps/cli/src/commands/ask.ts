@@ -108,9 +108,15 @@ export async function runAsk(
   const execute = { signal: ctx.signal, progress, ...common };
   try {
     if (mode === 'stream') {
-      const completion = await executeStream(connection.client, params, execute, (text) => {
-        if (common.output === 'text') ctx.stdout.write(text);
-      });
+      const completion = await executeStream(
+        connection.client,
+        params,
+        execute,
+        (text) => {
+          if (common.output === 'text') ctx.stdout.write(text);
+        },
+        common.output === 'json' || wantsJson,
+      );
       return reportAnswer(ctx, progress, completion, {
         output: common.output,
         json: wantsJson,

@@ -29,12 +29,16 @@ export async function executePlain(
   }
 }
 
-/** Streams the answer: each piece of text goes to `onText` as it arrives. */
+/**
+ * Streams the answer: each piece of text goes to `onText` as it arrives. Without `keepText` the text is
+ * not kept for the final Completion, so a long answer piped through stays flat in memory.
+ */
 export async function executeStream(
   client: ModelStreamClient,
   params: Record<string, unknown>,
   options: ExecuteOptions,
   onText: (text: string) => void,
+  keepText = true,
 ): Promise<Completion> {
   options.progress.begin(`Waiting for ${client.model} to start writing`);
   let first = true;
@@ -42,6 +46,7 @@ export async function executeStream(
     for await (const event of client.stream(params, {
       ...retryOptions(options),
       deadlineMs: options.timeoutMs,
+      keepText,
     })) {
       if (event.type === 'text-delta') {
         if (first) options.progress.end();

@@ -4,14 +4,14 @@ import type { CallOptions } from './http-call.js';
 import { cancelJob, type JobSnapshot, retrieveJob, startJob, type WaitOptions, waitForJob } from './jobs.js';
 import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type RunOptions, type RunResult, runWithin } from './run.js';
-import { type StreamEvent, streamCompletion } from './stream.js';
+import { type StreamEvent, type StreamOptions, streamCompletion } from './stream.js';
 
 export interface ModelStreamClient {
   /** The model this client talks to. */
   readonly model: string;
   readonly baseUrl: string;
   complete(params: Record<string, unknown>, options?: CompleteOptions): Promise<Completion>;
-  stream(params: Record<string, unknown>, options?: CallOptions): AsyncIterable<StreamEvent>;
+  stream(params: Record<string, unknown>, options?: StreamOptions): AsyncIterable<StreamEvent>;
   start(params: Record<string, unknown>, options?: CallOptions): Promise<Job>;
   wait(id: string, options?: WaitOptions): Promise<Completion>;
   retrieve(id: string, options?: CallOptions & { json?: boolean }): Promise<JobSnapshot>;

@@ -70,4 +70,13 @@ describe('stream', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(emulator().requests()).toHaveLength(0);
   });
+
+  it('with keepText: false, passes the deltas on without keeping them', async () => {
+    const events = await collect(clientFor(emulator()).stream({ prompt: 'Pipe it' }, { keepText: false }));
+    const streamed = events.map((e) => (e.type === 'text-delta' ? e.text : '')).join('');
+    const done = events.at(-1);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(done?.type === 'done' && done.completion.text).toBe('');
+    expect(done?.type === 'done' && done.completion.usage.completion_tokens).toBeGreaterThan(0);
+  });
 });

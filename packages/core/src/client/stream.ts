@@ -20,6 +20,10 @@ interface Assembly {
   id: string;
   model: string;
   text: string;
+  /** Characters of text seen, kept or not. */
+  textLength: number;
+  /** False when the caller only wants the deltas: the text is not accumulated. */
+  keepText: boolean;
   reasoning: string;
   finishReason: string | undefined;
   usage: Completion['usage'];
@@ -84,8 +88,10 @@ function applyMessage(
 function flushRuns(state: Assembly, runs: DeltaRun[]): StreamEvent[] {
   return runs.map(({ type, parts }) => {
     const text = parts.length === 1 ? parts[0]! : parts.join('');
-    if (type === 'text-delta') state.text += text;
-    else state.reasoning += text;
+    if (type === 'text-delta') {
+      state.textLength += text.length;
+      if (state.keepText) state.text += text;
+    } else state.reasoning += text;
     return { type, text };
   });
 }
@@ -129,6 +135,15 @@ function streamParams(opts: ResolvedOptions, input: Record<string, unknown>): Mo
   return validateParams(model, { ...input, stream: true });
 }
 
+export interface StreamOptions extends CallOptions {
+  /**
+   * Keep the text to return it on `done` (default true). False for a pipe that only needs the deltas:
+   * memory stays flat however long the answer, and `done.completion.text` is empty. JSON answers are
+   * always kept, to be parsed.
+   */
+  keepText?: boolean | undefined;
+}
+
 /**
  * Streams an answer: text and reasoning deltas as they arrive, then `done` with the whole Completion.
  * A stream that stops before `[DONE]` or a finish reason throws StreamTruncatedError with what arrived.
@@ -136,7 +151,7 @@ function streamParams(opts: ResolvedOptions, input: Record<string, unknown>): Mo
 export async function* streamCompletion(
   opts: ResolvedOptions,
   input: Record<string, unknown>,
-  options: CallOptions = {},
+  options: StreamOptions = {},
 ): AsyncGenerator<StreamEvent, void, undefined> {
   const params = streamParams(opts, input);
   const model = getModelSpec(opts.model);
@@ -162,6 +177,8 @@ export async function* streamCompletion(
     id: '',
     model: '',
     text: '',
+    textLength: 0,
+    keepText: options.keepText !== false || json,
     reasoning: '',
     finishReason: undefined,
     usage: emptyUsage(),
@@ -206,7 +223,7 @@ export async function* streamCompletion(
   }
   if (!state.sawDone && state.finishReason === undefined) {
     throw new StreamTruncatedError(
-      `The stream ended before the answer was complete (no [DONE] and no finish reason; ${state.text.length} characters arrived). ` +
+      `The stream ended before the answer was complete (no [DONE] and no finish reason; ${state.textLength} characters arrived). ` +
         'The partial text is on error.partialText; it was not sent again.',
       { partialText: state.text, requestId: response.requestId },
     );

@@ -62,7 +62,7 @@ export function validateParams(model: ModelSpec, input: Record<string, unknown>)
         field: key,
         value,
         allowed: listInWords(known),
-        message: `${key}: is not a ${model.id} parameter; use ${listInWords(known)}`,
+        message: `${key === '' ? '""' : key}: is not a ${model.id} parameter; use ${listInWords(known)}`,
       });
       continue;
     }

@@ -16,7 +16,7 @@ export interface Streamer {
   close(): Promise<void>;
 }
 
-/** Our `stream()`: text deltas as events, the assembled Completion at the end. */
+/** Our `stream()` as a pipe uses it (the CLI's `--stream`): text deltas as events, usage at the end, the text not kept. */
 export function oursStream(url: string): Streamer {
   const client = createNodeClient({ apiKey: BENCH_KEY, baseUrl: url, env: {} });
   return {
@@ -24,7 +24,7 @@ export function oursStream(url: string): Streamer {
       const t0 = performance.now();
       let first = -1;
       let chars = 0;
-      for await (const event of client.stream({ prompt })) {
+      for await (const event of client.stream({ prompt }, { keepText: false })) {
         if (event.type !== 'text-delta') continue;
         if (first < 0) first = performance.now() - t0;
         chars += event.text.length;
