@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // eventsource-parser is bundled so that the main entry imports nothing but zod (n8n's scanner and the
 // purity test read the built files).
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', timers: 'src/timers.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

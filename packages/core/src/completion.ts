@@ -18,6 +18,8 @@ export interface Completion {
   json?: unknown;
   reasoningSummary?: string;
   finishReason: FinishReason;
+  /** `incomplete` when the answer was cut short (the token limit, a content filter): check before use. */
+  status: 'completed' | 'incomplete';
   usage: Usage;
   /** The server's request id (`x-request-id`), for support tickets. */
   requestId?: string;

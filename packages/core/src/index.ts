@@ -1,7 +1,8 @@
 export type { CompleteOptions } from './client/complete.js';
 export { createClient, type ModelStreamClient } from './client/create-client.js';
 export type { CallOptions, RetryInfo } from './client/http-call.js';
-export type { JobSnapshot, WaitOptions } from './client/jobs.js';
+export type { JobSnapshot, StartedJob, WaitOptions } from './client/jobs.js';
+export type { ModelInfo } from './client/models.js';
 export { normalizeCompletion, normalizeUsage } from './client/normalize-completion.js';
 export {
   type ClientOptions,
@@ -33,7 +34,10 @@ export {
 export { AbortedError, ConnectionError, TimeoutError, type TimeoutPhase } from './errors/transport-errors.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
 export { classifyNetworkError } from './http/classify-network-error.js';
+export { headersFrom } from './http/headers-from.js';
 export { parseRetryAfter } from './http/retry-after.js';
+export { bytesOf, singleChunkBody } from './http/single-chunk-body.js';
+export { toTransportFailure } from './http/to-transport-failure.js';
 export {
   type Clock,
   type HttpMethod,
@@ -44,10 +48,39 @@ export {
   type TransportResponse,
 } from './http/transport.js';
 export { redactSecrets } from './redact.js';
-export { defaultModelId, getModelSpec, getParamSpec, models } from './spec/catalogue.js';
+export {
+  defaultModelId,
+  getModelSpec,
+  getParamSpec,
+  models,
+  paramWithRole,
+  userParams,
+} from './spec/catalogue.js';
+export { defineModel } from './spec/define-model.js';
 export { gpt54Pro } from './spec/gpt-5.4-pro.js';
 export { toCamelCase, toCanonicalName, toKebabCase } from './spec/naming.js';
-export type { ModelSpec, ParamChoice, ParamGroup, ParamKind, ParamSpec } from './spec/param-spec.js';
+export type {
+  Delivery,
+  ModelPricing,
+  ModelSpec,
+  ParamChoice,
+  ParamGroup,
+  ParamKind,
+  ParamRole,
+  ParamSpec,
+  ParamsOf,
+  PriceTier,
+} from './spec/param-spec.js';
 export { parseParamText } from './spec/parse-param-text.js';
 export { type ModelParams, showValue, validateParams } from './spec/validate.js';
 export { listInWords } from './spec/words.js';
+export { checkApiKey, missingKeyMessage } from './surface/api-key.js';
+export { type CredentialCheck, checkCredentials } from './surface/check-credentials.js';
+export { type DeliveryChoice, resolveDelivery, withDelivery } from './surface/delivery.js';
+export { fromPlatformValue } from './surface/platform-value.js';
+export {
+  type ReadParamsOptions,
+  type ReadParamsResult,
+  readParams,
+  readParamsOrThrow,
+} from './surface/read-params.js';

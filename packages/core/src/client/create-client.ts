@@ -1,10 +1,19 @@
 import type { Completion, Job } from '../completion.js';
 import { type CompleteOptions, complete } from './complete.js';
 import type { CallOptions } from './http-call.js';
-import { cancelJob, type JobSnapshot, retrieveJob, startJob, type WaitOptions, waitForJob } from './jobs.js';
+import {
+  cancelJob,
+  type JobSnapshot,
+  retrieveJob,
+  type StartedJob,
+  startJob,
+  type WaitOptions,
+} from './jobs.js';
+import { listModels, type ModelInfo } from './models.js';
 import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type RunOptions, type RunResult, runWithin } from './run.js';
 import { type StreamEvent, type StreamOptions, streamCompletion } from './stream.js';
+import { waitForJob } from './wait.js';
 
 export interface ModelStreamClient {
   /** The model this client talks to. */
@@ -12,11 +21,14 @@ export interface ModelStreamClient {
   readonly baseUrl: string;
   complete(params: Record<string, unknown>, options?: CompleteOptions): Promise<Completion>;
   stream(params: Record<string, unknown>, options?: StreamOptions): AsyncIterable<StreamEvent>;
-  start(params: Record<string, unknown>, options?: CallOptions): Promise<Job>;
+  start(params: Record<string, unknown>, options?: CallOptions): Promise<StartedJob>;
   wait(id: string, options?: WaitOptions): Promise<Completion>;
   retrieve(id: string, options?: CallOptions & { json?: boolean }): Promise<JobSnapshot>;
   cancel(id: string, options?: CallOptions): Promise<Job>;
-  run(params: Record<string, unknown>, options: RunOptions): Promise<RunResult>;
+  /** One answer for any surface: background, resumed, plain or streamed; pending when `within` runs out. */
+  run(params: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
+  /** `GET /v1/models`: what the key can use (credential tests). */
+  listModels(options?: CallOptions): Promise<ModelInfo[]>;
 }
 
 /** A client over an injected transport and clock; see `@modelstream-kit/core/node` for Node's defaults. */
@@ -32,5 +44,6 @@ export function createClient(options: ClientOptions): ModelStreamClient {
     retrieve: (id, callOptions) => retrieveJob(opts, id, callOptions),
     cancel: (id, callOptions) => cancelJob(opts, id, callOptions),
     run: (params, runOptions) => runWithin(opts, params, runOptions),
+    listModels: (callOptions) => listModels(opts, callOptions),
   };
 }

@@ -52,7 +52,13 @@ export function jobStatusOf(payload: unknown): JobStatus | undefined {
   return undefined;
 }
 
-function fromChatCompletion(payload: Json): Omit<Completion, 'requestId' | 'raw'> {
+/** An answer is incomplete when it stopped for any reason but its natural end. */
+export const statusOf = (finishReason: string): Completion['status'] =>
+  finishReason === 'stop' || finishReason === 'tool_calls' ? 'completed' : 'incomplete';
+
+type CompletionBase = Omit<Completion, 'requestId' | 'raw' | 'status'>;
+
+function fromChatCompletion(payload: Json): CompletionBase {
   const choice =
     Array.isArray(payload.choices) && isObject(payload.choices[0]) ? payload.choices[0] : undefined;
   if (!choice)
@@ -69,7 +75,7 @@ function fromChatCompletion(payload: Json): Omit<Completion, 'requestId' | 'raw'
   };
 }
 
-function fromResponses(payload: Json): Omit<Completion, 'requestId' | 'raw'> {
+function fromResponses(payload: Json): CompletionBase {
   const output = Array.isArray(payload.output) ? payload.output.filter(isObject) : [];
   let text = '';
   const summaries: string[] = [];
@@ -111,7 +117,12 @@ export function normalizeCompletion(
   if (!isObject(payload))
     throw new InvalidResponseError('ModelStream answered with something other than a JSON object.');
   const base = isResponsesShape(payload) ? fromResponses(payload) : fromChatCompletion(payload);
-  const completion: Completion = { ...base, ...(requestId ? { requestId } : {}), raw: payload };
+  const completion: Completion = {
+    ...base,
+    status: statusOf(base.finishReason),
+    ...(requestId ? { requestId } : {}),
+    raw: payload,
+  };
   if (json) attachJson(completion);
   return completion;
 }

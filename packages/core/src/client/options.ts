@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { Clock, Transport } from '../http/transport.js';
+import { checkApiKey } from '../surface/api-key.js';
 
 export const DEFAULT_BASE_URL = 'https://api.modelstream.ai';
 
@@ -17,6 +18,10 @@ export interface Timeouts {
   idleMs: number;
   /** One deadline across all attempts of a call. Default 30 min. */
   deadlineMs: number;
+  /** One poll of a background job, until its whole answer is read; a hung poll is retried. Default 30 s. */
+  pollMs: number;
+  /** Cancelling a job after an abort (it must fit in a platform's grace period). Default 15 s. */
+  cancelMs: number;
 }
 
 export interface PollOptions {
@@ -43,6 +48,8 @@ export interface ClientOptions {
   jobPath?: string;
   /** Path to cancel a background job; `{id}` is replaced. Default `/v1/responses/{id}/cancel`. */
   cancelPath?: string;
+  /** Path of the model list, used to check a key. Default `/v1/models` (not documented by ModelStream). */
+  modelsPath?: string;
   /** Retries for a failed attempt that is safe to repeat. Default 4. */
   maxRetries?: number;
   /** Backoff base and cap for retries without a server hint. Defaults 500 ms and 20 s. */
@@ -66,6 +73,7 @@ export interface ResolvedOptions {
   completionsPath: string;
   jobPath: string;
   cancelPath: string;
+  modelsPath: string;
   maxRetries: number;
   backoff: { baseMs: number; maxMs: number };
   timeouts: Timeouts;
@@ -78,36 +86,55 @@ export interface ResolvedOptions {
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 
-/** Accepts https anywhere, http only to loopback or with an explicit opt-in. */
+const baseUrlIssue = (shown: string, allowed: string, why?: string) =>
+  new ValidationError([
+    {
+      field: 'baseUrl',
+      value: shown,
+      allowed,
+      message: `baseUrl: ${JSON.stringify(shown)} is not allowed${why ? ` (${why})` : ''}; use ${allowed}`,
+    },
+  ]);
+
+/**
+ * Accepts https anywhere, http only to loopback or with an explicit opt-in. Credentials in the URL are
+ * refused without repeating them (the key belongs in its own setting). A trailing `/v1` is dropped:
+ * some of ModelStream's guides give `https://api.modelstream.ai/v1` as the base, the paths carry `/v1`.
+ */
 export function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
-  const match = /^(https?):\/\/([^/:?#]+|\[[^\]]+\])(:\d+)?(\/[^?#]*)?$/i.exec(baseUrl.trim());
-  const fail = (allowed: string) =>
-    new ValidationError([
-      {
-        field: 'baseUrl',
-        value: baseUrl,
-        allowed,
-        message: `baseUrl: ${JSON.stringify(baseUrl)} is not allowed; use ${allowed}`,
-      },
-    ]);
-  if (!match) throw fail('an http(s) URL such as https://api.modelstream.ai');
+  const trimmed = baseUrl.trim();
+  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i.exec(trimmed);
+  if (userinfo) {
+    const shown = `${userinfo[1]}[credentials removed]@${trimmed.slice(userinfo[0].length)}`;
+    throw baseUrlIssue(
+      shown,
+      'a URL without user:password@ (give the key in the API key setting)',
+      'it carries credentials',
+    );
+  }
+  const match = /^(https?):\/\/([^/:?#]+|\[[^\]]+\])(:\d+)?(\/[^?#]*)?$/i.exec(trimmed);
+  if (!match) throw baseUrlIssue(trimmed, 'an http(s) URL such as https://api.modelstream.ai');
   const [, scheme, host] = match;
   if (scheme?.toLowerCase() === 'http' && !LOOPBACK.test(host ?? '') && !allowInsecureHttp) {
-    throw fail('an https URL (plain http only for localhost, 127.0.0.1 or ::1, or with allowInsecureHttp)');
+    throw baseUrlIssue(
+      trimmed,
+      'an https URL (plain http only for localhost, 127.0.0.1 or ::1, or with allowInsecureHttp)',
+    );
   }
-  return baseUrl.trim().replace(/\/+$/, '');
+  return trimmed.replace(/\/+$/, '').replace(/\/v1$/i, '');
 }
 
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   return {
     transport: options.transport,
     clock: options.clock,
-    apiKey: options.apiKey || undefined,
+    apiKey: options.apiKey ? checkApiKey(options.apiKey, 'apiKey') : undefined,
     baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp),
     model: options.model ?? 'gpt-5.4-pro',
     completionsPath: options.completionsPath ?? '/v1/chat/completions',
     jobPath: options.jobPath ?? '/v1/responses/{id}',
     cancelPath: options.cancelPath ?? '/v1/responses/{id}/cancel',
+    modelsPath: options.modelsPath ?? '/v1/models',
     maxRetries: options.maxRetries ?? 4,
     backoff: { baseMs: options.backoff?.baseMs ?? 500, maxMs: options.backoff?.maxMs ?? 20_000 },
     timeouts: {
@@ -115,6 +142,8 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       headersMs: 120_000,
       idleMs: 300_000,
       deadlineMs: 30 * 60_000,
+      pollMs: 30_000,
+      cancelMs: 15_000,
       ...options.timeouts,
     },
     poll: { initialMs: 1_000, factor: 1.5, maxMs: 10_000, ...options.poll },

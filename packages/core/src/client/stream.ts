@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { getModelSpec } from '../spec/catalogue.js';
 import { type ModelParams, validateParams } from '../spec/validate.js';
 import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
-import { attachJson, normalizeCompletion, normalizeUsage } from './normalize-completion.js';
+import { attachJson, normalizeCompletion, normalizeUsage, statusOf } from './normalize-completion.js';
 import type { ResolvedOptions } from './options.js';
 import { buildRequestBody, wantsJson } from './request-body.js';
 
@@ -104,6 +104,7 @@ function toCompletion(state: Assembly, requestId: string | undefined, json: bool
     text: state.text,
     ...(state.reasoning ? { reasoningSummary: state.reasoning } : {}),
     finishReason,
+    status: statusOf(finishReason),
     usage: state.usage,
     ...(requestId ? { requestId } : {}),
     raw: {

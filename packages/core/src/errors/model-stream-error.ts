@@ -5,6 +5,8 @@ export interface ErrorDetails {
   param?: string;
   requestId?: string;
   retryable?: boolean;
+  /** The background job this error concerns: it was started, so it can be collected or cancelled. */
+  jobId?: string | undefined;
   cause?: unknown;
 }
 
@@ -19,6 +21,8 @@ export class ModelStreamError extends Error {
   readonly param: string | undefined;
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  /** Set on every error that follows a job's start: collect the job by this id instead of asking again. */
+  readonly jobId: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -29,6 +33,7 @@ export class ModelStreamError extends Error {
     this.param = details.param;
     this.requestId = details.requestId;
     this.retryable = details.retryable ?? false;
+    this.jobId = details.jobId;
   }
 
   toJSON(): Record<string, unknown> {

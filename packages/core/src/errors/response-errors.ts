@@ -14,11 +14,10 @@ export type JobEndStatus = 'failed' | 'cancelled';
 
 /** A background job ended as failed or cancelled. */
 export class JobFailedError extends ModelStreamError {
-  readonly jobId: string;
+  declare readonly jobId: string;
   readonly jobStatus: JobEndStatus;
   constructor(message: string, details: ErrorDetails & { jobId: string; jobStatus: JobEndStatus }) {
     super(message, details);
-    this.jobId = details.jobId;
     this.jobStatus = details.jobStatus;
   }
 }

@@ -1,35 +1,33 @@
 import { createClient, type ModelStreamClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/options.js';
-import { ValidationError } from '../errors/validation-error.js';
-import { readEnvironment } from './environment.js';
+import { checkApiKey } from '../surface/api-key.js';
+import { readEnvironment, readEnvironmentOptions } from './environment.js';
 import { timerClock } from './timer-clock.js';
 import { createUndiciTransport } from './undici-transport.js';
 
-export type NodeClientOptions = Partial<ClientOptions> & { env?: NodeJS.ProcessEnv };
+export type NodeClientOptions = Partial<ClientOptions> & {
+  env?: NodeJS.ProcessEnv;
+  /** False: no key is fine (a local emulator that takes none); the request then has no Authorization. */
+  requireApiKey?: boolean;
+};
 
 /**
- * A client for plain Node: undici, real timers, and the key and base URL from the environment unless
- * given. Throws a ValidationError naming MODELSTREAM_API_KEY when there is no key.
+ * A client for plain Node: undici (through the process's HTTPS_PROXY/HTTP_PROXY when set, NO_PROXY
+ * honoured), real timers, and every MODELSTREAM_* setting of `env` (default the process's) unless given.
+ * Throws a ValidationError naming MODELSTREAM_API_KEY when there is no key.
  */
 export function createNodeClient(options: NodeClientOptions = {}): ModelStreamClient {
-  const { env, ...rest } = options;
+  const { env, requireApiKey = true, ...rest } = options;
   const fromEnv = readEnvironment(env);
-  const apiKey = rest.apiKey ?? fromEnv.apiKey;
-  if (!apiKey) {
-    throw new ValidationError([
-      {
-        field: 'apiKey',
-        value: undefined,
-        allowed: 'a ModelStream API key (sk-...)',
-        message:
-          'apiKey: is required; set MODELSTREAM_API_KEY to a key from your ModelStream dashboard, ' +
-          'or point MODELSTREAM_BASE_URL at a local emulator (pnpm emulator)',
-      },
-    ]);
-  }
+  const given = rest.apiKey ?? fromEnv.apiKey;
+  const apiKey =
+    given === undefined && !requireApiKey
+      ? undefined
+      : checkApiKey(given, rest.apiKey ? 'apiKey' : 'MODELSTREAM_API_KEY');
   return createClient({
     transport: createUndiciTransport(),
     clock: timerClock,
+    ...readEnvironmentOptions(env),
     ...rest,
     apiKey,
     baseUrl: rest.baseUrl ?? fromEnv.baseUrl,

@@ -1,4 +1,16 @@
 export { createNodeClient, type NodeClientOptions } from './create-node-client.js';
-export { type Environment, readEnvironment } from './environment.js';
+export {
+  ENVIRONMENT_VARIABLES,
+  type Environment,
+  readEnvironment,
+  readEnvironmentOptions,
+} from './environment.js';
+export { type LoadApiKeyOptions, loadApiKey } from './load-api-key.js';
 export { timerClock } from './timer-clock.js';
-export { closeDefaultAgent, createUndiciTransport, defaultAgent } from './undici-transport.js';
+export {
+  closeDefaultAgent,
+  createNodeDispatcher,
+  createUndiciTransport,
+  defaultAgent,
+  proxyFromEnvironment,
+} from './undici-transport.js';

@@ -1,46 +1,66 @@
-import { Agent, type Dispatcher, request } from 'undici';
-import { classifyNetworkError } from '../http/classify-network-error.js';
-import { type Transport, TransportFailure } from '../http/transport.js';
-
-function toFailure(error: unknown): TransportFailure {
-  if (error instanceof TransportFailure) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new TransportFailure(classifyNetworkError(error), message);
-}
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { headersFrom } from '../http/headers-from.js';
+import { toTransportFailure } from '../http/to-transport-failure.js';
+import type { Transport } from '../http/transport.js';
 
 async function* mapBodyErrors(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of body) yield chunk;
   } catch (error) {
-    throw toFailure(error);
+    throw toTransportFailure(error);
   }
 }
 
-function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
+
+/** The proxy the environment asks for (HTTPS_PROXY, then HTTP_PROXY, either case), if any. */
+export function proxyFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const name of PROXY_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value) return value;
   }
-  return out;
+  return undefined;
 }
 
-let sharedAgent: Agent | undefined;
+const agentOptions = { keepAliveTimeout: 4_000, connect: { timeout: 10_000 } };
 
-/** One keep-alive Agent for the process: connections are reused across calls. */
-export function defaultAgent(): Agent {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 4_000, connect: { timeout: 10_000 } });
+/**
+ * A keep-alive dispatcher for these settings: undici's EnvHttpProxyAgent when a proxy is set (NO_PROXY
+ * honoured; every request goes through a CONNECT tunnel, so the proxy never sees the key), else an Agent.
+ */
+export function createNodeDispatcher(env: NodeJS.ProcessEnv = process.env): Dispatcher {
+  if (!proxyFromEnvironment(env)) return new Agent(agentOptions);
+  const get = (upper: string) => env[upper] ?? env[upper.toLowerCase()];
+  return new EnvHttpProxyAgent({
+    ...agentOptions,
+    proxyTunnel: true,
+    ...(get('HTTP_PROXY') ? { httpProxy: get('HTTP_PROXY') } : {}),
+    ...(get('HTTPS_PROXY') ? { httpsProxy: get('HTTPS_PROXY') } : {}),
+    ...(get('NO_PROXY') !== undefined ? { noProxy: get('NO_PROXY') } : {}),
+  });
+}
+
+let sharedAgent: Dispatcher | undefined;
+
+/** One keep-alive dispatcher for the process (through the environment's proxy when set). */
+export function defaultAgent(): Dispatcher {
+  sharedAgent ??= createNodeDispatcher(process.env);
   return sharedAgent;
 }
 
-/** Closes the shared Agent's sockets (tests, benchmarks, short-lived commands). */
+/** Closes the shared dispatcher's sockets (tests, benchmarks, short-lived commands). */
 export async function closeDefaultAgent(): Promise<void> {
   const agent = sharedAgent;
   sharedAgent = undefined;
   await agent?.close();
 }
 
-/** The Node transport: undici's `request` on a shared Agent, with the call's phase timeouts. */
+/**
+ * The Node transport: undici's `request` with the call's phase timeouts, on the given dispatcher or the
+ * process's shared one (which follows the process's proxy settings).
+ */
 export function createUndiciTransport(options: { dispatcher?: Dispatcher } = {}): Transport {
+  const dispatcher = () => options.dispatcher ?? defaultAgent();
   return async (req) => {
     try {
       const response = await request(req.url, {
@@ -50,16 +70,16 @@ export function createUndiciTransport(options: { dispatcher?: Dispatcher } = {})
         signal: req.signal,
         headersTimeout: req.headersTimeoutMs,
         bodyTimeout: req.bodyTimeoutMs,
-        dispatcher: options.dispatcher ?? defaultAgent(),
+        dispatcher: dispatcher(),
       });
       return {
         status: response.statusCode,
-        headers: flattenHeaders(response.headers),
+        headers: headersFrom(response.headers),
         body: mapBodyErrors(response.body),
-        text: () => response.body.text().catch((error: unknown) => Promise.reject(toFailure(error))),
+        text: () => response.body.text().catch((error: unknown) => Promise.reject(toTransportFailure(error))),
       };
     } catch (error) {
-      throw toFailure(error);
+      throw toTransportFailure(error);
     }
   };
 }

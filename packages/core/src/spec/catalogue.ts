@@ -1,5 +1,5 @@
 import { gpt54Pro } from './gpt-5.4-pro.js';
-import type { ModelSpec, ParamSpec } from './param-spec.js';
+import type { ModelSpec, ParamRole, ParamSpec } from './param-spec.js';
 
 /** Every model this kit knows, by id. A new model is a new spec file added here. */
 export const models: Readonly<Record<string, ModelSpec>> = {
@@ -18,4 +18,14 @@ export function getModelSpec(id: string = defaultModelId): ModelSpec {
 
 export function getParamSpec(model: ModelSpec, name: string): ParamSpec | undefined {
   return model.params.find((p) => p.name === name);
+}
+
+/** The model's parameter with this role (the prompt, the instructions, the images), if it has one. */
+export function paramWithRole(model: ModelSpec, role: ParamRole): ParamSpec | undefined {
+  return model.params.find((p) => p.role === role);
+}
+
+/** The parameters a person sets on a surface: all but the ones that choose how the answer travels. */
+export function userParams(model: ModelSpec): ParamSpec[] {
+  return model.params.filter((p) => p.role !== 'delivery');
 }

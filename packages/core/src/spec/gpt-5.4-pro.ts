@@ -1,11 +1,11 @@
+import { defineModel } from './define-model.js';
 import { booleanParam, choiceParam, imageUrlListParam, integerParam, textParam } from './param-builders.js';
-import type { ModelSpec } from './param-spec.js';
 
 /**
  * GPT-5.4 pro's form on ModelStream (see shared/seed). Enum values that the page leaves out follow
  * OpenAI's documented ones; reasoning effort is the page's own medium/high/xhigh.
  */
-export const gpt54Pro: ModelSpec = {
+export const gpt54Pro = defineModel({
   id: 'gpt-5.4-pro',
   label: 'GPT-5.4 pro',
   description:
@@ -13,12 +13,21 @@ export const gpt54Pro: ModelSpec = {
     '1,050,000-token context, up to 128,000 output tokens. Answers can take minutes.',
   contextWindowTokens: 1_050_000,
   maxOutputTokens: 128_000,
-  supportsBackground: true,
-  preferBackground: true,
+  // Pro answers take minutes: a background job survives a dropped connection and a platform's time limit.
+  delivery: { supports: ['background', 'stream', 'plain'], preferred: 'background' },
+  pricing: {
+    currency: 'USD',
+    source: "OpenAI's list prices for gpt-5.4-pro (ModelStream applies its own multipliers, not published)",
+    tiers: [
+      { upToInputTokens: 272_000, inputPerMillion: 30, outputPerMillion: 180 },
+      { inputPerMillion: 60, outputPerMillion: 270 },
+    ],
+  },
   params: [
     textParam({
       name: 'prompt',
       label: 'Prompt',
+      role: 'prompt',
       description: 'The message to the model.',
       group: 'basic',
       required: true,
@@ -28,6 +37,7 @@ export const gpt54Pro: ModelSpec = {
     textParam({
       name: 'system_prompt',
       label: 'System Prompt',
+      role: 'instructions',
       description:
         'Instructions that set the model’s overall behaviour (the Responses API’s `instructions`).',
       group: 'basic',
@@ -37,6 +47,7 @@ export const gpt54Pro: ModelSpec = {
     imageUrlListParam({
       name: 'image_urls',
       label: 'Image URLs',
+      role: 'images',
       description: 'Images for the model to look at: http(s) URLs or data:image/... URLs.',
       group: 'advanced',
       maxItems: 50,
@@ -122,6 +133,7 @@ export const gpt54Pro: ModelSpec = {
     booleanParam({
       name: 'background',
       label: 'Background',
+      role: 'delivery',
       description: 'Run the answer as a background job and collect it when done (recommended for Pro).',
       group: 'advanced',
       default: false,
@@ -129,9 +141,10 @@ export const gpt54Pro: ModelSpec = {
     booleanParam({
       name: 'stream',
       label: 'Stream',
+      role: 'delivery',
       description: 'Stream the answer as it is written.',
       group: 'advanced',
       default: false,
     }),
   ],
-};
+});

@@ -8,7 +8,7 @@ import type { ParamSpec } from './param-spec.js';
 import { type ModelParams, validateParams } from './validate.js';
 
 const model = gpt54Pro;
-const known = model.params.map((p) => p.name);
+const known: readonly string[] = model.params.map((p) => p.name);
 const RUNS = 2_000;
 
 /** The text limit the spec's schema carries (zod exposes it), so generated text stays inside it. */

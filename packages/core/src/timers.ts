@@ -1,0 +1,3 @@
+// `@modelstream-kit/core/timers`: real time for any JavaScript runtime with setTimeout, without undici
+// (Zapier's bundle uses it; `/node` re-exports it).
+export { timerClock } from './node/timer-clock.js';
