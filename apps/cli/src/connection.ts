@@ -1,11 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { createClient, type ModelStreamClient } from '@modelstream-kit/core';
-import {
-  closeDefaultAgent,
-  createUndiciTransport,
-  readEnvironment,
-  timerClock,
-} from '@modelstream-kit/core/node';
+import type { ModelStreamClient } from '@modelstream-kit/core';
+import { closeDefaultAgent, createNodeClient, loadApiKey, readEnvironment } from '@modelstream-kit/core/node';
 import { CliError } from './cli-error.js';
 
 export interface ConnectionFlags {
@@ -34,37 +28,14 @@ export const NO_KEY_MESSAGE = [
   '    modelstream ask --emulator "Hello"',
 ].join('\n');
 
-async function readKeyFile(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unreadable';
-    throw new CliError(
-      `--api-key-file: cannot read ${JSON.stringify(path)} (${code}); give a file holding one key`,
-    );
-  }
-  const key = text.trim();
-  if (key === '' || /\s/.test(key)) {
-    throw new CliError(
-      `--api-key-file: ${JSON.stringify(path)} does not hold exactly one key (sk-...) and nothing else`,
-    );
-  }
-  return key;
-}
-
-function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const value = Number(env[name]);
-  return env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
 /**
  * The client for this run: key from --api-key-file or MODELSTREAM_API_KEY, base URL from --base-url or
- * MODELSTREAM_BASE_URL, or the embedded emulator started in-process with --emulator.
+ * MODELSTREAM_BASE_URL, every other MODELSTREAM_* setting from the environment (the core reads them), or
+ * the embedded emulator started in-process with --emulator.
  */
 export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Promise<Connection> {
   const fromEnv = readEnvironment(env);
-  let apiKey = flags.apiKeyFile ? await readKeyFile(flags.apiKeyFile) : fromEnv.apiKey;
+  let apiKey = await loadApiKey({ file: flags.apiKeyFile, env, setting: '--api-key-file', required: false });
   let baseUrl = flags.baseUrl ?? fromEnv.baseUrl;
   let stopEmulator: (() => Promise<void>) | undefined;
   if (flags.emulator) {
@@ -76,19 +47,13 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
   } else if (!apiKey && !baseUrl) {
     throw new CliError(NO_KEY_MESSAGE);
   }
-  const backoffBase = envNumber(env, 'MODELSTREAM_RETRY_BASE_MS');
-  const pollMs = envNumber(env, 'MODELSTREAM_POLL_MS');
   try {
-    const client = createClient({
-      transport: createUndiciTransport(),
-      clock: timerClock,
+    const client = createNodeClient({
+      env,
       apiKey,
       baseUrl,
+      requireApiKey: false,
       ...(flags.maxRetries === undefined ? {} : { maxRetries: flags.maxRetries }),
-      ...(backoffBase === undefined
-        ? {}
-        : { backoff: { baseMs: backoffBase, maxMs: Math.max(backoffBase * 8, 1) } }),
-      ...(pollMs === undefined ? {} : { poll: { initialMs: pollMs, maxMs: Math.max(pollMs * 4, 1) } }),
     });
     return {
       client,

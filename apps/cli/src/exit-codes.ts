@@ -22,6 +22,7 @@ export const EXIT_CODES = {
   server: 6,
   timeout: 7,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -36,6 +37,7 @@ export const EXIT_CODE_HELP: readonly (readonly [ExitCode, string])[] = [
   [EXIT_CODES.server, 'server or connection failure (5xx, refused, dropped, failed job, unreadable answer)'],
   [EXIT_CODES.timeout, 'timed out (--timeout, --max-wait); a background job keeps running, its id is shown'],
   [EXIT_CODES.interrupted, 'interrupted (Ctrl-C); a background job is cancelled unless --keep-job'],
+  [EXIT_CODES.terminated, 'terminated (SIGTERM: timeout, docker stop, a CI cancel); handled like Ctrl-C'],
   [EXIT_CODES.unexpected, 'an unexpected internal error (please report it)'],
 ];
 

@@ -28,7 +28,8 @@ export const processIo = (): CliIo => ({
 
 /**
  * Runs the command line (without `node` and the script: `['ask', 'Hello']`) and returns the exit code.
- * Ctrl-C aborts the running call (a background job is cancelled unless --keep-job); a second one quits.
+ * Ctrl-C or SIGTERM (`timeout`, `docker stop`, a CI cancel) aborts the running call (a background job
+ * is cancelled unless --keep-job); a second signal quits at once.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const controller = new AbortController();
@@ -47,15 +48,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     },
     secrets,
   };
-  const onInterrupt = () => {
+  let terminated = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? EXIT_CODES.terminated : EXIT_CODES.interrupted;
     if (!abortable || controller.signal.aborted) {
-      writeErr('\nmodelstream: interrupted\n');
-      io.exit(EXIT_CODES.interrupted);
+      writeErr(`\nmodelstream: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}\n`);
+      io.exit(code);
     }
-    writeErr('\nmodelstream: interrupted; winding down (Ctrl-C again to quit at once)\n');
+    terminated = signal === 'SIGTERM';
+    writeErr(
+      `\nmodelstream: ${terminated ? 'terminated' : 'interrupted'}; winding down (${terminated ? 'a second signal' : 'Ctrl-C again'} quits at once)\n`,
+    );
     controller.abort();
   };
-  process.on('SIGINT', onInterrupt);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let exitCode: number = EXIT_CODES.ok;
   try {
     const program = buildProgram(
@@ -73,7 +80,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     exitCode = reportError(error, writeErr, secrets);
   } finally {
-    process.off('SIGINT', onInterrupt);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  return exitCode;
+  return terminated && exitCode === EXIT_CODES.interrupted ? EXIT_CODES.terminated : exitCode;
 }

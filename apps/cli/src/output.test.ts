@@ -8,6 +8,7 @@ const completion: Completion = {
   text: '{"a":1}',
   json: { a: 1 },
   finishReason: 'stop',
+  status: 'completed',
   usage: {
     prompt_tokens: 1200,
     completion_tokens: 30,

@@ -1,16 +1,12 @@
 import {
   type ModelSpec,
   type ParamSpec,
-  parseParamText,
+  readParams,
   toCamelCase,
   toKebabCase,
   ValidationError,
-  type ValidationIssue,
 } from '@modelstream-kit/core';
 import { Option } from 'commander';
-
-/** The parameter given as the command's argument rather than as a flag. */
-export const PROMPT_PARAM = 'prompt';
 
 export function paramGroupTitle(model: ModelSpec): string {
   return `Model parameters (${model.id}):`;
@@ -48,7 +44,7 @@ export interface FlagDoc {
 export function paramFlagDocs(model: ModelSpec): FlagDoc[] {
   const docs: FlagDoc[] = [];
   for (const param of model.params) {
-    if (param.name === PROMPT_PARAM) continue;
+    if (param.role === 'prompt') continue;
     const flag = `--${toKebabCase(param.name)}`;
     if (param.kind === 'boolean') {
       docs.push({ flags: flag, description: paramHelp(param), param: param.name });
@@ -78,33 +74,14 @@ export function paramOptions(model: ModelSpec): Option[] {
 }
 
 /**
- * Reads the generated flags back into parameters, each value parsed with the spec's `parseParamText`.
- * Every bad value is reported at once. url-list values come back as the raw items (files are resolved later).
+ * Reads the generated flags back into parameters with the core's `readParams` (typed text parsed, every
+ * bad value at once). Ranges and choices are checked once the whole request is known.
  */
 export function paramsFromFlags(model: ModelSpec, values: Record<string, unknown>): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  const issues: ValidationIssue[] = [];
-  for (const param of model.params) {
-    if (param.name === PROMPT_PARAM) continue;
-    const raw = values[toCamelCase(param.name)];
-    if (raw === undefined) continue;
-    try {
-      if (param.kind === 'boolean') {
-        params[param.name] = typeof raw === 'boolean' ? raw : parseParamText(model, param, String(raw));
-      } else if (param.kind === 'url-list') {
-        const items = (raw as string[]).flatMap(
-          (text) => (parseParamText(model, param, text) as string[] | undefined) ?? [],
-        );
-        if (items.length > 0) params[param.name] = items;
-      } else {
-        const value = parseParamText(model, param, String(raw));
-        if (value !== undefined) params[param.name] = value;
-      }
-    } catch (error) {
-      if (error instanceof ValidationError) issues.push(...error.issues);
-      else throw error;
-    }
-  }
+  const { params, issues } = readParams(model, (param) => values[toCamelCase(param.name)], {
+    skip: (param) => param.role === 'prompt',
+    validate: false,
+  });
   if (issues.length > 0) throw new ValidationError(issues);
   return params;
 }
@@ -112,6 +89,6 @@ export function paramsFromFlags(model: ModelSpec, values: Record<string, unknown
 /** The flag a parameter is set with, to point at it in an error: image_urls[1] → --image-urls. */
 export function flagOfField(model: ModelSpec, field: string): string | undefined {
   const name = field.replace(/\[.*$/, '');
-  if (name === PROMPT_PARAM) return undefined;
-  return model.params.some((p) => p.name === name) ? `--${toKebabCase(name)}` : undefined;
+  const param = model.params.find((p) => p.name === name);
+  return param && param.role !== 'prompt' ? `--${toKebabCase(name)}` : undefined;
 }

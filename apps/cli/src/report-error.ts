@@ -1,11 +1,11 @@
 import {
   AbortedError,
   AuthenticationError,
-  ConnectionError,
   gpt54Pro,
+  JobFailedError,
+  ModelStreamError,
   PermissionDeniedError,
   redactSecrets,
-  TimeoutError,
   ValidationError,
 } from '@modelstream-kit/core';
 import { CommanderError } from 'commander';
@@ -23,13 +23,10 @@ function issueLines(error: ValidationError): string[] {
 }
 
 function hints(error: unknown): string[] {
-  const jobId = (error as { jobId?: string }).jobId;
-  const cancelled = error instanceof AbortedError && /cancelled upstream/.test(error.message);
-  if (
-    jobId &&
-    !cancelled &&
-    (error instanceof TimeoutError || error instanceof AbortedError || error instanceof ConnectionError)
-  ) {
+  // Every error after a job's start carries its id: the job may still be running (and paid for).
+  const jobId = error instanceof ModelStreamError ? error.jobId : undefined;
+  const ended = error instanceof JobFailedError || (error instanceof AbortedError && error.jobCancelled);
+  if (jobId && !ended) {
     return [`collect it later: modelstream wait ${jobId}`, `or stop it:        modelstream cancel ${jobId}`];
   }
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {

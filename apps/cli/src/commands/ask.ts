@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { gpt54Pro, type ModelSpec, validateParams } from '@modelstream-kit/core';
+import {
+  type Completion,
+  type Delivery,
+  gpt54Pro,
+  type ModelSpec,
+  paramWithRole,
+  resolveDelivery,
+  validateParams,
+  withDelivery,
+} from '@modelstream-kit/core';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import {
@@ -17,7 +26,7 @@ import { paramOptions, paramsFromFlags } from '../param-flags.js';
 import { createProgress } from '../progress.js';
 import { resolvePrompt } from '../prompt-input.js';
 import type { RunContext } from '../run-context.js';
-import { executePlain, executeStream, startBackground, waitBackground } from './execute.js';
+import { executeRun, executeStream } from './execute.js';
 import { reportAnswer } from './report.js';
 
 export const INPUT_GROUP = 'Input:';
@@ -31,24 +40,16 @@ interface AskValues extends CommonValues {
   [param: string]: unknown;
 }
 
-type Mode = 'plain' | 'stream' | 'background';
-
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-/** Plain, streamed or background: the flags decide, else the model's preference (Pro prefers background). */
-export function chooseMode(model: ModelSpec, params: Record<string, unknown>, noWait: boolean): Mode {
-  if (params.stream === true && params.background === true) {
-    throw new CliError('--stream and --background cannot be used together; pick one');
-  }
+/** Plain, streamed or background: the flags decide, else the model's preference (the core's rules). */
+export function chooseDelivery(model: ModelSpec, params: Record<string, unknown>, noWait: boolean): Delivery {
   if (noWait && (params.stream === true || params.background === false)) {
     throw new CliError(
       '--no-wait starts a background job; it cannot be used with --stream or --no-background',
     );
   }
-  if (params.stream === true) return 'stream';
-  if (params.background === true || noWait) return 'background';
-  if (params.background === false) return 'plain';
-  return model.supportsBackground && model.preferBackground ? 'background' : 'plain';
+  return noWait ? 'background' : resolveDelivery(model, params);
 }
 
 /** Everything a person typed, read and checked against the spec before anything is sent. */
@@ -95,10 +96,9 @@ export async function runAsk(
   const common = readCommonOptions(values);
   const noWait = values.wait === false;
   const raw = await buildParams(model, promptArgument, values, ctx);
-  const mode = chooseMode(model, raw, noWait);
-  const { background: _background, stream: _stream, ...rest } = raw;
+  const delivery = chooseDelivery(model, raw, noWait);
   // Checked here as the request will carry them, so the spec's message shows before anything is sent.
-  const params = validateParams(model, mode === 'plain' ? raw : rest);
+  const params = validateParams(model, withDelivery(raw, delivery));
   const wantsJson = params.response_format === 'json_object';
 
   const connection = await connect(common, ctx.env);
@@ -106,8 +106,10 @@ export async function runAsk(
   ctx.abortable();
   const progress = createProgress({ stream: ctx.stderr, quiet: common.quiet });
   const execute = { signal: ctx.signal, progress, ...common };
+  const report = (completion: Completion, streamed: boolean) =>
+    reportAnswer(ctx, progress, completion, { output: common.output, json: wantsJson, streamed });
   try {
-    if (mode === 'stream') {
+    if (delivery === 'stream') {
       const completion = await executeStream(
         connection.client,
         params,
@@ -117,43 +119,25 @@ export async function runAsk(
         },
         common.output === 'json' || wantsJson,
       );
-      return reportAnswer(ctx, progress, completion, {
-        output: common.output,
-        json: wantsJson,
-        streamed: true,
-      });
+      return report(completion, true);
     }
-    if (mode === 'plain') {
-      const completion = await executePlain(connection.client, params, execute);
-      return reportAnswer(ctx, progress, completion, {
-        output: common.output,
-        json: wantsJson,
-        streamed: false,
-      });
-    }
-    const job = await startBackground(connection.client, params, execute);
-    if (noWait) {
-      ctx.stdout.write(
-        common.output === 'json' ? `${JSON.stringify({ id: job.id, status: job.status })}\n` : `${job.id}\n`,
-      );
-      progress.note(
-        connection.viaEmulator
-          ? `job ${job.id} started on the embedded emulator, which stops with this command: it cannot be collected later`
-          : `job ${job.id} ${job.status}; collect it with: modelstream wait ${job.id}`,
-      );
-      return 0;
-    }
-    const completion = await waitBackground(connection.client, job.id, {
-      ...execute,
-      cancelOnAbort: !values.keepJob,
-      json: wantsJson,
-      startedAt: job.startedAt,
-    });
-    return reportAnswer(ctx, progress, completion, {
-      output: common.output,
-      json: wantsJson,
-      streamed: false,
-    });
+    const result = await executeRun(
+      connection.client,
+      params,
+      { delivery, noWait, cancelOnAbort: !values.keepJob, json: wantsJson },
+      execute,
+    );
+    if (result.status === 'completed') return report(result.completion, false);
+    const { job } = result;
+    ctx.stdout.write(
+      common.output === 'json' ? `${JSON.stringify({ id: job.id, status: job.status })}\n` : `${job.id}\n`,
+    );
+    progress.note(
+      connection.viaEmulator
+        ? `job ${job.id} started on the embedded emulator, which stops with this command: it cannot be collected later`
+        : `job ${job.id} ${job.status}; collect it with: modelstream wait ${job.id}`,
+    );
+    return 0;
   } finally {
     await connection.close();
   }
@@ -161,7 +145,7 @@ export async function runAsk(
 
 export function askCommand(ctx: RunContext, onExit: (code: number) => void): Command {
   const model = gpt54Pro;
-  const promptHelp = model.params.find((p) => p.name === 'prompt')?.description ?? 'The prompt.';
+  const promptHelp = paramWithRole(model, 'prompt')?.description ?? 'The prompt.';
   const command = new Command('ask')
     .summary(`Ask ${model.label}: the answer on stdout, progress and usage on stderr.`)
     .description(

@@ -1,4 +1,4 @@
-import type { Completion, ModelStreamClient, RetryInfo } from '@modelstream-kit/core';
+import type { Completion, Delivery, ModelStreamClient, RetryInfo, RunResult } from '@modelstream-kit/core';
 import type { Progress } from '../progress.js';
 
 export interface ExecuteOptions {
@@ -15,17 +15,56 @@ const retryOptions = (options: ExecuteOptions) => ({
   ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
 });
 
-/** One POST that waits for the whole answer. */
-export async function executePlain(
+const shorter = (...limits: (number | undefined)[]) => {
+  const set = limits.filter((l): l is number => l !== undefined);
+  return set.length > 0 ? Math.min(...set) : undefined;
+};
+
+export interface RunPlan {
+  delivery: Exclude<Delivery, 'stream'>;
+  /** Start the job and hand it back (`--no-wait`). */
+  noWait?: boolean;
+  /** Collect this job instead of starting one (`modelstream wait ID`). */
+  resumeJob?: string;
+  cancelOnAbort: boolean;
+  json: boolean;
+}
+
+/**
+ * A plain call, or a background job started (or resumed) and waited for, through the core's `run`, with
+ * progress on stderr: the job's line starts as soon as its id is known.
+ */
+export async function executeRun(
   client: ModelStreamClient,
   params: Record<string, unknown>,
+  plan: RunPlan,
   options: ExecuteOptions,
-): Promise<Completion> {
-  options.progress.begin(`Waiting for ${client.model}`);
+): Promise<RunResult> {
+  const startedAt = Date.now();
+  const { progress } = options;
+  if (plan.resumeJob) progress.begin(`Job ${plan.resumeJob}`, { line: false });
+  else if (plan.delivery === 'plain') progress.begin(`Waiting for ${client.model}`);
+  else progress.begin(`Starting a background job on ${client.model}`);
   try {
-    return await client.complete(params, { ...retryOptions(options), deadlineMs: options.timeoutMs });
+    return await client.run(params, {
+      ...retryOptions(options),
+      delivery: plan.delivery,
+      resumeJob: plan.resumeJob,
+      json: plan.json,
+      cancelOnAbort: plan.cancelOnAbort,
+      ...(plan.noWait ? { within: 0 } : {}),
+      deadlineMs: options.timeoutMs,
+      startDeadlineMs: options.timeoutMs,
+      maxWaitMs: shorter(options.maxWaitMs, options.timeoutMs),
+      onJob: (job) => {
+        if (plan.noWait) return;
+        progress.end();
+        progress.begin(`Job ${job.id}`, { line: false });
+      },
+      onPoll: (job) => progress.job(job, Date.now() - startedAt),
+    });
   } finally {
-    options.progress.end();
+    progress.end();
   }
 }
 
@@ -60,49 +99,4 @@ export async function executeStream(
     options.progress.end();
   }
   throw new Error('The stream ended without its final event.');
-}
-
-/** Starts a background job; `onStarted` hears its id before any waiting. */
-export async function startBackground(
-  client: ModelStreamClient,
-  params: Record<string, unknown>,
-  options: ExecuteOptions,
-): Promise<{ id: string; status: string; startedAt: number }> {
-  const startedAt = Date.now();
-  options.progress.begin(`Starting a background job on ${client.model}`);
-  try {
-    const job = await client.start(params, {
-      ...retryOptions(options),
-      ...(options.timeoutMs === undefined ? {} : { deadlineMs: options.timeoutMs }),
-    });
-    return { ...job, startedAt };
-  } finally {
-    options.progress.end();
-  }
-}
-
-/** Waits for a job with progress; Ctrl-C cancels it upstream when `cancelOnAbort`. */
-export async function waitBackground(
-  client: ModelStreamClient,
-  id: string,
-  options: ExecuteOptions & { cancelOnAbort: boolean; json: boolean; startedAt: number },
-): Promise<Completion> {
-  const spent = Date.now() - options.startedAt;
-  const budgets = [
-    options.maxWaitMs,
-    options.timeoutMs === undefined ? undefined : options.timeoutMs - spent,
-  ];
-  const limits = budgets.filter((b): b is number => b !== undefined);
-  options.progress.begin(`Job ${id}`, { line: false });
-  try {
-    return await client.wait(id, {
-      ...retryOptions(options),
-      cancelOnAbort: options.cancelOnAbort,
-      json: options.json,
-      onPoll: (job, elapsedMs) => options.progress.job(job, elapsedMs + spent),
-      ...(limits.length > 0 ? { maxWaitMs: Math.max(0, Math.min(...limits)) } : {}),
-    });
-  } finally {
-    options.progress.end();
-  }
 }

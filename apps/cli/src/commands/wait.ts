@@ -11,7 +11,7 @@ import {
 import { connect } from '../connection.js';
 import { createProgress } from '../progress.js';
 import type { RunContext } from '../run-context.js';
-import { waitBackground } from './execute.js';
+import { executeRun } from './execute.js';
 import { reportAnswer } from './report.js';
 
 interface WaitValues extends CommonValues {
@@ -26,15 +26,19 @@ export async function runWait(id: string, values: WaitValues, ctx: RunContext): 
   ctx.abortable();
   const progress = createProgress({ stream: ctx.stderr, quiet: common.quiet });
   try {
-    const completion = await waitBackground(connection.client, id, {
-      signal: ctx.signal,
-      progress,
-      ...common,
-      cancelOnAbort: values.cancelOnInterrupt ?? false,
-      json: values.json ?? false,
-      startedAt: Date.now(),
-    });
-    return reportAnswer(ctx, progress, completion, {
+    const result = await executeRun(
+      connection.client,
+      {},
+      {
+        delivery: 'background',
+        resumeJob: id,
+        cancelOnAbort: values.cancelOnInterrupt ?? false,
+        json: values.json ?? false,
+      },
+      { signal: ctx.signal, progress, ...common },
+    );
+    if (result.status !== 'completed') throw new Error(`Job ${id} came back pending without a time limit.`);
+    return reportAnswer(ctx, progress, result.completion, {
       output: common.output,
       json: values.json ?? false,
       streamed: false,
