@@ -7,6 +7,7 @@ const done: Completion = {
   model: 'gpt-5.4-pro',
   text: 'ok',
   finishReason: 'stop',
+  status: 'completed',
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
   raw: {},
 };

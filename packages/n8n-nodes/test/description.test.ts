@@ -78,9 +78,11 @@ describe('node description, generated from the spec', () => {
       'Message GPT-5.4 Pro',
     ]);
     expect(operation?.default).toBe('message');
-    expect(byName(description.properties, 'waitForCompletion')?.default).toBe(gpt54Pro.preferBackground);
+    expect(byName(description.properties, 'waitForCompletion')?.default).toBe(
+      gpt54Pro.delivery.preferred === 'background',
+    );
     expect(byName(description.properties, 'maxWaitMinutes')?.default).toBe(30);
-    expect(byName(options, 'background')?.default).toBe(gpt54Pro.preferBackground);
+    expect(byName(options, 'background')?.default).toBe(gpt54Pro.delivery.preferred === 'background');
     expect(byName(options, 'concurrency')?.default).toBe(5);
     expect(byName(description.properties, 'simplify')?.default).toBe(true);
   });

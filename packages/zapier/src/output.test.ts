@@ -17,6 +17,7 @@ const completion: Completion = {
   json: { title: 'Hi', meta: { score: 3, tags: ['a', 'b'] }, empty: {} },
   reasoningSummary: 'thought',
   finishReason: 'stop',
+  status: 'completed',
   usage: {
     prompt_tokens: 5,
     completion_tokens: 7,

@@ -14,10 +14,10 @@ export interface ActionInput extends OwnInput {
 
 /**
  * The action's own default for a parameter: the spec's, except `background`, which follows the model's
- * `preferBackground` (an input that GitHub always fills cannot be left "unset").
+ * preferred delivery (an input that GitHub always fills cannot be left "unset").
  */
 export function paramDefault(model: ModelSpec, param: ParamSpec): string | undefined {
-  if (param.name === 'background' && model.supportsBackground && model.preferBackground) return 'true';
+  if (param.name === 'background' && model.delivery.preferred === 'background') return 'true';
   return param.default === undefined ? undefined : String(param.default);
 }
 

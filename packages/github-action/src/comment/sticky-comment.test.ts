@@ -56,6 +56,7 @@ const completion: Completion = {
   model: 'gpt-5.4-pro',
   text: '## Overview\nIt works.',
   finishReason: 'stop',
+  status: 'completed',
   usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 },
   reasoningSummary: 'Thought about it.',
   raw: {},

@@ -41,7 +41,7 @@ async function message(run: Run, itemIndex: number): Promise<IDataObject> {
   if (images.length > 0)
     params.image_urls = [...((params.image_urls as string[] | undefined) ?? []), ...images];
   if (params.background === undefined && params.stream !== true) {
-    params.background = model.supportsBackground && model.preferBackground;
+    params.background = model.delivery.preferred === 'background';
   }
   const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
   const { wait, maxWaitMs } = waitSettings(ctx, itemIndex);

@@ -91,7 +91,7 @@ export function nodeProperties(model: ModelSpec): INodeProperties[] {
       displayName: 'Wait for Completion',
       name: 'waitForCompletion',
       type: 'boolean',
-      // On: GPT-5.4 pro prefers background jobs (a test keeps this equal to the spec's preferBackground).
+      // On: GPT-5.4 pro prefers background jobs (a test keeps this equal to the spec's preferred delivery).
       default: true,
       description:
         'Whether to wait for the answer. Long answers run as a background job, polled until done. Turn off to output the pending job at once and collect it later with Get Job.',

@@ -9,7 +9,7 @@ export const fieldName = (param: ParamSpec): string => toCamelCase(param.name);
  * over the API's default, so Pro answers run as jobs unless turned off.
  */
 function defaultOf(model: ModelSpec, param: ParamSpec): INodeProperties['default'] {
-  if (param.name === 'background') return model.supportsBackground && model.preferBackground;
+  if (param.name === 'background') return model.delivery.preferred === 'background';
   switch (param.kind) {
     case 'boolean':
       return param.default ?? false;
