@@ -3,7 +3,12 @@ import { defineConfig } from 'tsup';
 // eventsource-parser is bundled so that the main entry imports nothing but zod (n8n's scanner and the
 // purity test read the built files).
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', timers: 'src/timers.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node/index.ts',
+    timers: 'src/timers.ts',
+    tokens: 'src/tokens.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -11,6 +16,6 @@ export default defineConfig({
   // One shared chunk in both formats, so the main entry and /node share the same error classes.
   splitting: true,
   target: 'node20',
-  external: ['zod', 'undici'],
+  external: ['zod', 'undici', 'gpt-tokenizer'],
   noExternal: ['eventsource-parser'],
 });

@@ -10,6 +10,8 @@ export default defineTestConfig({
     alias: {
       '@modelstream-kit/emulator': from('../../apps/emulator/src/index.ts'),
       '@modelstream-kit/core/node': from('./src/node/index.ts'),
+      '@modelstream-kit/core/timers': from('./src/timers.ts'),
+      '@modelstream-kit/core/tokens': from('./src/tokens.ts'),
       '@modelstream-kit/core': from('./src/index.ts'),
     },
   },

@@ -1,3 +1,5 @@
+import type { Cost } from './cost/cost-of.js';
+
 /** Token usage as ModelStream reports it (OpenAI's chat-completion names). */
 export interface Usage {
   prompt_tokens: number;
@@ -21,6 +23,8 @@ export interface Completion {
   /** `incomplete` when the answer was cut short (the token limit, a content filter): check before use. */
   status: 'completed' | 'incomplete';
   usage: Usage;
+  /** What it cost at the prices in force (the spec's list prices unless set otherwise), and their source. */
+  cost?: Cost;
   /** The server's request id (`x-request-id`), for support tickets. */
   requestId?: string;
   /** The final payload as the server sent it (for streams: the assembled chunks' last state). */

@@ -15,6 +15,15 @@ export {
 export type { RunOptions, RunResult } from './client/run.js';
 export type { StreamEvent, StreamOptions } from './client/stream.js';
 export type { Completion, FinishReason, Job, JobStatus, Usage } from './completion.js';
+export { type Cost, costOf, costOfTokens, formatCost } from './cost/cost-of.js';
+export {
+  type CostEstimate,
+  type CountTokens,
+  checkCostCeiling,
+  estimateCost,
+  tokensFromLength,
+} from './cost/estimate.js';
+export { type PriceSetting, resolvePricing } from './cost/pricing.js';
 export { errorFromResponse, readApiError } from './errors/from-response.js';
 export {
   AuthenticationError,
@@ -29,6 +38,7 @@ export {
   InvalidResponseError,
   type JobEndStatus,
   JobFailedError,
+  StreamFailedError,
   StreamTruncatedError,
 } from './errors/response-errors.js';
 export { AbortedError, ConnectionError, TimeoutError, type TimeoutPhase } from './errors/transport-errors.js';
@@ -47,6 +57,15 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from './http/transport.js';
+export {
+  digestPrompt,
+  hashText,
+  type JobLedger,
+  type LedgerEntry,
+  type LedgerStatus,
+  type LedgerUpdate,
+  type PromptDigest,
+} from './ledger/job-ledger.js';
 export { redactSecrets } from './redact.js';
 export {
   defaultModelId,
@@ -61,6 +80,7 @@ export { gpt54Pro } from './spec/gpt-5.4-pro.js';
 export { toCamelCase, toCanonicalName, toKebabCase } from './spec/naming.js';
 export type {
   Delivery,
+  ImageTokenRule,
   ModelPricing,
   ModelSpec,
   ParamChoice,
@@ -73,7 +93,7 @@ export type {
 } from './spec/param-spec.js';
 export { parseParamText } from './spec/parse-param-text.js';
 export { type ModelParams, showValue, validateParams } from './spec/validate.js';
-export { listInWords } from './spec/words.js';
+export { formatInteger, listInWords } from './spec/words.js';
 export { checkApiKey, missingKeyMessage } from './surface/api-key.js';
 export { type CredentialCheck, checkCredentials } from './surface/check-credentials.js';
 export { type DeliveryChoice, resolveDelivery, withDelivery } from './surface/delivery.js';

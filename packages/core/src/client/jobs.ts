@@ -67,7 +67,7 @@ export async function startJob(
     },
     options,
   );
-  const payload = await readJson(response);
+  const payload = await readJson(response, opts);
   const secrets = [opts.apiKey];
   if (isFinishedChatCompletion(payload)) {
     const completion = normalizeCompletion(payload, {
@@ -111,7 +111,7 @@ export async function retrieveJob(
     { method: 'GET', path: pathFor(opts.jobPath, id), headersMs: opts.timeouts.pollMs, jobId: id },
     { ...options, deadlineMs: options.deadlineMs ?? opts.timeouts.headersMs },
   );
-  const payload = await readJson(response);
+  const payload = await readJson(response, opts);
   const job =
     readJob(payload) ??
     (isFinishedChatCompletion(payload) ? { id, status: 'completed' as const } : undefined);
@@ -139,7 +139,7 @@ export async function cancelJob(opts: ResolvedOptions, id: string, options: Call
     { method: 'POST', path: pathFor(opts.cancelPath, id), headersMs: opts.timeouts.headersMs, jobId: id },
     { ...options, deadlineMs: options.deadlineMs ?? opts.timeouts.headersMs },
   );
-  const payload = await readJson(response);
+  const payload = await readJson(response, opts);
   return readJob(payload) ?? { id, status: 'cancelled' };
 }
 

@@ -15,7 +15,7 @@ export async function listModels(opts: ResolvedOptions, options: CallOptions = {
     { method: 'GET', path: opts.modelsPath, headersMs: opts.timeouts.headersMs },
     { ...options, deadlineMs: options.deadlineMs ?? opts.timeouts.headersMs },
   );
-  const payload = (await readJson(response)) as { data?: unknown };
+  const payload = (await readJson(response, opts)) as { data?: unknown };
   if (!Array.isArray(payload?.data)) {
     throw new InvalidResponseError(`GET ${opts.modelsPath} answered without a data list of models.`, {
       requestId: response.requestId,

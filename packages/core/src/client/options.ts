@@ -1,5 +1,11 @@
+import type { CountTokens } from '../cost/estimate.js';
+import type { PriceSetting } from '../cost/pricing.js';
+import { resolvePricing } from '../cost/pricing.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Clock, Transport } from '../http/transport.js';
+import type { JobLedger } from '../ledger/job-ledger.js';
+import { getModelSpec } from '../spec/catalogue.js';
+import type { ModelPricing } from '../spec/param-spec.js';
 import { checkApiKey } from '../surface/api-key.js';
 
 export const DEFAULT_BASE_URL = 'https://api.modelstream.ai';
@@ -62,6 +68,18 @@ export interface ClientOptions {
   logPrompts?: boolean;
   /** Source of randomness for jitter (tests make it fixed). */
   random?: () => number;
+  /** Other strings never to show (a key the transport adds itself, as in n8n and Zapier). */
+  secrets?: readonly string[];
+  /** Where jobs and answers are remembered (a file, workflow data); see JobLedger. */
+  ledger?: JobLedger | undefined;
+  /** Prices: the spec's list prices, scaled or replaced. Shown with every cost. */
+  pricing?: PriceSetting | undefined;
+  /** Largest response body read whole (a JSON answer, a poll); past it a clear error. Default 32 MiB. */
+  maxResponseBytes?: number | undefined;
+  /** Refuse, before sending, a request whose worst-case cost is above this many US dollars. */
+  maxCostUsd?: number | undefined;
+  /** Token counter for cost estimates (o200k from `@modelstream-kit/core/tokens`); default: UTF-8 length. */
+  countTokens?: CountTokens | undefined;
 }
 
 export interface ResolvedOptions {
@@ -82,6 +100,12 @@ export interface ResolvedOptions {
   logger: Logger | undefined;
   logPrompts: boolean;
   random: () => number;
+  secrets: readonly string[];
+  ledger: JobLedger | undefined;
+  pricing: ModelPricing;
+  maxCostUsd: number | undefined;
+  countTokens: CountTokens | undefined;
+  maxResponseBytes: number;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
@@ -151,5 +175,11 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     logger: options.logger,
     logPrompts: options.logPrompts ?? false,
     random: options.random ?? Math.random,
+    secrets: (options.secrets ?? []).filter((s) => s.length >= 4),
+    ledger: options.ledger,
+    pricing: resolvePricing(getModelSpec(options.model), options.pricing),
+    maxCostUsd: options.maxCostUsd,
+    countTokens: options.countTokens,
+    maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
   };
 }

@@ -37,7 +37,7 @@ export async function completePlain(
     },
     { ...options, deadlineMs },
   );
-  const payload = await readJson(response);
+  const payload = await readJson(response, opts);
   const job = readJob(payload);
   if (job && !isTerminal(job.status)) {
     await options.onJob?.(job);

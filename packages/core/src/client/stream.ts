@@ -1,9 +1,10 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { type Completion, emptyUsage } from '../completion.js';
-import { errorFromResponse, readApiError } from '../errors/from-response.js';
+import { readApiError } from '../errors/from-response.js';
 import { ModelStreamError } from '../errors/model-stream-error.js';
-import { StreamTruncatedError } from '../errors/response-errors.js';
+import { InvalidResponseError, StreamFailedError, StreamTruncatedError } from '../errors/response-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { redactSecrets } from '../redact.js';
 import { getModelSpec } from '../spec/catalogue.js';
 import { type ModelParams, validateParams } from '../spec/validate.js';
 import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
@@ -27,7 +28,10 @@ interface Assembly {
   reasoning: string;
   finishReason: string | undefined;
   usage: Completion['usage'];
+  usageSeen: boolean;
   sawDone: boolean;
+  /** Most characters of text kept (maxResponseBytes). */
+  limit: number;
 }
 
 type Chunk = {
@@ -51,6 +55,11 @@ function addDelta(runs: DeltaRun[], type: DeltaType, text: string): void {
   else runs.push({ type, parts: [text] });
 }
 
+/** A line that ends the stream; the error is made once the deltas read before it are applied. */
+class LineProblem {
+  constructor(readonly toError: (state: Assembly) => Error) {}
+}
+
 /** Applies one SSE message to the assembly, adding the deltas it carried to `runs`. */
 function applyMessage(
   state: Assembly,
@@ -66,16 +75,41 @@ function applyMessage(
   try {
     chunk = JSON.parse(message.data) as Chunk;
   } catch {
-    return;
+    // Skipping it would return a shorter answer as if it were whole.
+    throw new LineProblem(
+      (s) =>
+        new InvalidResponseError(
+          `A line of the stream is not valid JSON (${message.data.length} characters, after ${s.textLength} characters of text). ` +
+            'The request ran, so it was not sent again; the text that arrived is on error.partialText.',
+          { partialText: s.text },
+        ),
+    );
   }
   const apiError = readApiError(chunk);
   if (apiError) {
-    const status = typeof apiError.code === 'number' ? apiError.code : 500;
-    throw errorFromResponse({ status, body: chunk, secrets });
+    const said = apiError.message ? ` Server said: ${redactSecrets(apiError.message, secrets)}` : '';
+    throw new LineProblem(
+      (s) =>
+        new StreamFailedError(
+          `The stream failed after the request ran (${s.textLength} characters of text had arrived).${said} ` +
+            'It was not sent again (it may be billed); the partial text is on error.partialText and the usage seen on error.usage.',
+          {
+            partialText: s.text,
+            usage: s.usageSeen ? s.usage : undefined,
+            code: apiError.code === undefined ? undefined : String(apiError.code),
+            type: apiError.type,
+            param: apiError.param,
+            status: typeof apiError.code === 'number' ? apiError.code : undefined,
+          },
+        ),
+    );
   }
   state.id ||= chunk.id ?? '';
   state.model ||= chunk.model ?? '';
-  if (chunk.usage) state.usage = normalizeUsage(chunk.usage);
+  if (chunk.usage) {
+    state.usage = normalizeUsage(chunk.usage);
+    state.usageSeen = true;
+  }
   const choice = chunk.choices?.[0];
   const delta = choice?.delta;
   const reasoning = delta?.reasoning_content ?? delta?.reasoning;
@@ -84,13 +118,23 @@ function applyMessage(
   if (typeof choice?.finish_reason === 'string') state.finishReason = choice.finish_reason;
 }
 
+const tooLong = (state: Assembly) =>
+  new InvalidResponseError(
+    `The streamed answer passed ${state.limit} characters (the maxResponseBytes setting) and was not kept further; ` +
+      'the request was not sent again. The text so far is on error.partialText; stream with keepText: false to pipe longer answers.',
+    { partialText: state.text },
+  );
+
 /** One event per run, each a flat string; the assembly keeps one piece per run, not one per SSE message. */
 function flushRuns(state: Assembly, runs: DeltaRun[]): StreamEvent[] {
   return runs.map(({ type, parts }) => {
     const text = parts.length === 1 ? parts[0]! : parts.join('');
     if (type === 'text-delta') {
       state.textLength += text.length;
-      if (state.keepText) state.text += text;
+      if (state.keepText) {
+        if (state.text.length + text.length > state.limit) throw tooLong(state);
+        state.text += text;
+      }
     } else state.reasoning += text;
     return { type, text };
   });
@@ -156,7 +200,7 @@ export async function* streamCompletion(
 ): AsyncGenerator<StreamEvent, void, undefined> {
   const params = streamParams(opts, input);
   const model = getModelSpec(opts.model);
-  const secrets = [opts.apiKey];
+  const secrets = [opts.apiKey, ...opts.secrets];
   const json = wantsJson(params);
   const response = await sendWithRetry(
     opts,
@@ -169,7 +213,10 @@ export async function* streamCompletion(
     options,
   );
   if (!(response.headers['content-type'] ?? '').includes('text/event-stream')) {
-    const completion = normalizeCompletion(await readJson(response), { requestId: response.requestId, json });
+    const completion = normalizeCompletion(await readJson(response, opts), {
+      requestId: response.requestId,
+      json,
+    });
     if (completion.text) yield { type: 'text-delta', text: completion.text };
     yield { type: 'done', completion };
     return;
@@ -183,7 +230,9 @@ export async function* streamCompletion(
     reasoning: '',
     finishReason: undefined,
     usage: emptyUsage(),
+    usageSeen: false,
     sawDone: false,
+    limit: opts.maxResponseBytes,
   };
   const pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (message) => pending.push(message) });
@@ -213,6 +262,7 @@ export async function* streamCompletion(
       }
       pending.length = 0;
       for (const event of flushRuns(state, runs)) yield event;
+      if (failure instanceof LineProblem) throw failure.toError(state);
       if (failure !== undefined) throw failure;
       if (state.sawDone) break;
     }

@@ -1,4 +1,4 @@
-import type { Completion } from '../completion.js';
+import type { Completion, Usage } from '../completion.js';
 import { type ErrorDetails, ModelStreamError } from './model-stream-error.js';
 
 /** A stream ended before `[DONE]` or a finish reason: what arrived is kept, but it is not the answer. */
@@ -28,8 +28,28 @@ export class JobFailedError extends ModelStreamError {
  */
 export class InvalidResponseError extends ModelStreamError {
   readonly completion: Completion | undefined;
-  constructor(message: string, details: ErrorDetails & { completion?: Completion } = {}) {
+  /** For a stream: the text that arrived before the unreadable part. */
+  readonly partialText: string | undefined;
+  constructor(
+    message: string,
+    details: ErrorDetails & { completion?: Completion; partialText?: string } = {},
+  ) {
     super(message, details);
     this.completion = details.completion;
+    this.partialText = details.partialText;
+  }
+}
+
+/**
+ * The server reported an error in the middle of a stream: the request ran (and may be billed), so this is
+ * final, never retried. What arrived is kept: the partial text and the usage seen so far.
+ */
+export class StreamFailedError extends ModelStreamError {
+  readonly partialText: string;
+  readonly usage: Usage | undefined;
+  constructor(message: string, details: ErrorDetails & { partialText: string; usage?: Usage | undefined }) {
+    super(message, { ...details, retryable: false });
+    this.partialText = details.partialText;
+    this.usage = details.usage;
   }
 }

@@ -22,6 +22,8 @@ export const gpt54Pro = defineModel({
       { upToInputTokens: 272_000, inputPerMillion: 30, outputPerMillion: 180 },
       { inputPerMillion: 60, outputPerMillion: 270 },
     ],
+    // Scaled to fit 2048 px, then the short side to 768 px: at most 4 × 2 tiles of 512 px.
+    imageTokens: { low: 85, base: 85, perTile: 170, tileSize: 512, maxTiles: 8 },
   },
   params: [
     textParam({
@@ -51,6 +53,8 @@ export const gpt54Pro = defineModel({
       description: 'Images for the model to look at: http(s) URLs or data:image/... URLs.',
       group: 'advanced',
       maxItems: 50,
+      // OpenAI's limit for one image in a request.
+      maxItemBytes: 20 * 1024 * 1024,
     }),
     choiceParam({
       name: 'image_detail',

@@ -65,7 +65,7 @@ export function booleanParam<const N extends string>(
 const IMAGE_URL = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+)$/i;
 
 export function imageUrlListParam<const N extends string>(
-  p: Common<N> & { maxItems: number },
+  p: Common<N> & { maxItems: number; maxItemBytes: number },
 ): ParamSpec<N, z.ZodArray<z.ZodString>, false> {
   return {
     ...p,

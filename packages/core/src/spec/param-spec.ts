@@ -42,6 +42,8 @@ export interface ParamSpec<
   readonly choices?: readonly ParamChoice[];
   readonly min?: number;
   readonly max?: number;
+  /** For a url-list: the largest inline (data:) item, in bytes once decoded. */
+  readonly maxItemBytes?: number;
   readonly placeholder?: string;
   /** What is allowed, in words, for error messages: "medium, high or xhigh". */
   readonly allowed: string;
@@ -56,12 +58,25 @@ export interface PriceTier {
   readonly outputPerMillion: number;
 }
 
+/** How images count as input tokens (OpenAI's published tile rule): used only for estimates. */
+export interface ImageTokenRule {
+  /** Tokens of an image sent with `image_detail: low`. */
+  readonly low: number;
+  /** Fixed tokens of a detailed image, plus `perTile` for each tile of `tileSize` pixels. */
+  readonly base: number;
+  readonly perTile: number;
+  readonly tileSize: number;
+  /** Most tiles a detailed image can take (the image is scaled to fit first). */
+  readonly maxTiles: number;
+}
+
 export interface ModelPricing {
   readonly currency: 'USD';
   /** Where the figures come from, shown next to every cost. */
   readonly source: string;
   /** Ordered by `upToInputTokens`; the first tier the prompt fits is used. Reasoning bills as output. */
   readonly tiers: readonly PriceTier[];
+  readonly imageTokens: ImageTokenRule;
 }
 
 export interface ModelSpec<P extends readonly ParamSpec[] = readonly ParamSpec[]> {

@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { utf8Length } from '../utf8-length.js';
 import type { ModelSpec, ParamSpec } from './param-spec.js';
-import { listInWords } from './words.js';
+import { formatInteger, listInWords } from './words.js';
 
 export type ModelParams = { prompt: string } & Record<string, unknown>;
 
@@ -80,6 +81,51 @@ export function validateParams(model: ModelSpec, input: Record<string, unknown>)
       issues.push(issue);
     }
   }
+  if (issues.length === 0) issues.push(...sizeIssues(model, present));
   if (issues.length > 0) throw new ValidationError(issues);
   return present as ModelParams;
+}
+
+/** Fewest UTF-8 bytes one o200k token takes in practice: a margin so only hopeless prompts are refused. */
+const MAX_BYTES_PER_TOKEN = 8;
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** What cannot be sent however valid its type: a prompt beyond the context window, an oversized image. */
+function sizeIssues(model: ModelSpec, params: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let textBytes = 0;
+  const textParams = model.params.filter((p) => p.role === 'prompt' || p.role === 'instructions');
+  for (const param of textParams) {
+    const value = params[param.name];
+    if (typeof value === 'string') textBytes += utf8Length(value);
+  }
+  const leastTokens = Math.floor(textBytes / MAX_BYTES_PER_TOKEN);
+  if (leastTokens > model.contextWindowTokens) {
+    const field = textParams[0]?.name ?? 'prompt';
+    issues.push({
+      field,
+      value: `[${mb(textBytes)} of text]`,
+      allowed: `text that fits ${model.id}'s ${formatInteger(model.contextWindowTokens)}-token context window`,
+      message:
+        `${field}: ${mb(textBytes)} of text is at least ${formatInteger(leastTokens)} tokens, more than ${model.id}'s ` +
+        `context window of ${formatInteger(model.contextWindowTokens)} tokens; shorten it (nothing was sent)`,
+    });
+  }
+  for (const param of model.params) {
+    const value = params[param.name];
+    if (param.maxItemBytes === undefined || !Array.isArray(value)) continue;
+    value.forEach((item, index) => {
+      if (typeof item !== 'string' || !item.startsWith('data:')) return;
+      const bytes = Math.floor(((item.length - item.indexOf(',') - 1) * 3) / 4);
+      if (bytes <= param.maxItemBytes!) return;
+      const field = `${param.name}[${index}]`;
+      issues.push({
+        field,
+        value: `[a ${mb(bytes)} data URL]`,
+        allowed: `images of at most ${mb(param.maxItemBytes!)}`,
+        message: `${field}: the image is ${mb(bytes)}, over the ${mb(param.maxItemBytes!)} a single image may be; shrink it or send a URL (nothing was sent)`,
+      });
+    });
+  }
+  return issues;
 }

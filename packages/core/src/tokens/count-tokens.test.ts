@@ -1,6 +1,6 @@
 import { countTokens as rawCount } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { countTokens } from './tokens.js';
+import { countTokens } from './count-tokens.js';
 
 function prose(chars: number): string {
   const words = [
