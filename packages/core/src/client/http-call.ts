@@ -27,6 +27,8 @@ export interface CallOptions {
   deadlineMs?: number | undefined;
   maxRetries?: number | undefined;
   onRetry?: ((info: RetryInfo) => void) | undefined;
+  /** Hears, in one line, when the client adapts to the gateway (a job path found, an answer at once). */
+  onNotice?: ((message: string) => void) | undefined;
 }
 
 /** An error status's body, read once and at most ERROR_BODY_LIMIT bytes. */

@@ -1,10 +1,12 @@
 import type { Completion, Job } from '../completion.js';
+import { BadRequestError } from '../errors/http-errors.js';
 import { ModelStreamError } from '../errors/model-stream-error.js';
 import { InvalidResponseError, type JobFailedError } from '../errors/response-errors.js';
 import { getModelSpec } from '../spec/catalogue.js';
 import { validateParams } from '../spec/validate.js';
 import { withDelivery } from '../surface/delivery.js';
 import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
+import { JOB_PATH_CANDIDATES, notice, pathFor, saysJobNotFound } from './job-paths.js';
 import {
   completionOfTerminal,
   endedWithoutAnswer,
@@ -44,8 +46,6 @@ export interface StartedJob extends Job {
   completion?: Completion;
 }
 
-export const pathFor = (template: string, id: string) => template.replace('{id}', encodeURIComponent(id));
-
 /**
  * Starts a background job. A gateway that ignores `background` and answers with the finished
  * completion has answered: that paid answer comes back on `completion` (status `completed`).
@@ -57,28 +57,37 @@ export async function startJob(
 ): Promise<StartedJob> {
   const model = getModelSpec(opts.model);
   const params = validateParams(model, withDelivery(input, 'background'));
-  const response = await sendWithRetry(
-    opts,
-    {
-      method: 'POST',
-      path: opts.completionsPath,
-      body: buildRequestBody(model, params),
-      headersMs: opts.timeouts.headersMs,
-    },
-    options,
-  );
+  let response: Awaited<ReturnType<typeof sendWithRetry>>;
+  try {
+    response = await sendWithRetry(
+      opts,
+      {
+        method: 'POST',
+        path: opts.completionsPath,
+        body: buildRequestBody(model, params),
+        headersMs: opts.timeouts.headersMs,
+      },
+      options,
+    );
+  } catch (error) {
+    if (error instanceof BadRequestError && error.param === 'background') {
+      error.message +=
+        ' This gateway does not run background jobs: set background to false (CLI --no-background, action ' +
+        'input background: false, the Background option in n8n) to ask directly. Nothing was started.';
+    }
+    throw error;
+  }
   const payload = await readJson(response, opts);
-  const secrets = [opts.apiKey];
+  const secrets = [opts.apiKey, ...opts.secrets];
   if (isFinishedChatCompletion(payload)) {
     const completion = normalizeCompletion(payload, {
       requestId: response.requestId,
       json: wantsJson(params),
     });
-    opts.logger?.warn(
-      'modelstream: the background request was answered at once (the gateway ran it in the foreground)',
-      {
-        id: completion.id,
-      },
+    notice(
+      opts,
+      options,
+      'the gateway answered the background request at once (it ran in the foreground): the answer is here, no job to collect',
     );
     return { id: completion.id, status: 'completed', completion };
   }
@@ -101,14 +110,15 @@ export async function startJob(
   return job;
 }
 
-export async function retrieveJob(
+async function retrieveAt(
   opts: ResolvedOptions,
+  template: string,
   id: string,
-  options: CallOptions & { json?: boolean | undefined } = {},
+  options: CallOptions & { json?: boolean | undefined },
 ): Promise<JobSnapshot> {
   const response = await sendWithRetry(
     opts,
-    { method: 'GET', path: pathFor(opts.jobPath, id), headersMs: opts.timeouts.pollMs, jobId: id },
+    { method: 'GET', path: pathFor(template, id), headersMs: opts.timeouts.pollMs, jobId: id },
     { ...options, deadlineMs: options.deadlineMs ?? opts.timeouts.headersMs },
   );
   const payload = await readJson(response, opts);
@@ -120,7 +130,7 @@ export async function retrieveJob(
       requestId: response.requestId,
       jobId: id,
     });
-  const secrets = [opts.apiKey];
+  const secrets = [opts.apiKey, ...opts.secrets];
   if (!isTerminal(job.status)) return { job };
   if (endedWithoutAnswer(job)) return { job, error: jobFailure(payload, job, response.requestId, secrets) };
   return {
@@ -133,10 +143,59 @@ export async function retrieveJob(
   };
 }
 
+const routeMissing = (error: unknown): error is BadRequestError =>
+  error instanceof BadRequestError && error.status === 404 && !saysJobNotFound(error);
+
+/**
+ * The job as the gateway has it. A 404 for the route itself (not for the job) makes the client try the
+ * other paths gateways serve jobs at; the one that answers is kept for the client's later calls, and
+ * said in one line. When none does, the error names the job, the paths tried and the setting.
+ */
+export async function retrieveJob(
+  opts: ResolvedOptions,
+  id: string,
+  options: CallOptions & { json?: boolean | undefined } = {},
+): Promise<JobSnapshot> {
+  const current = opts.jobPaths.poll;
+  try {
+    return await retrieveAt(opts, current, id, options);
+  } catch (error) {
+    if (!routeMissing(error)) throw error;
+    const tried = [current];
+    if (!opts.jobPaths.given) {
+      for (const candidate of JOB_PATH_CANDIDATES.filter((c) => c.poll !== current)) {
+        tried.push(candidate.poll);
+        try {
+          const snapshot = await retrieveAt(opts, candidate.poll, id, options);
+          opts.jobPaths = { ...candidate, given: false };
+          notice(
+            opts,
+            options,
+            `jobs are served at ${candidate.poll} on this gateway, not ${current}: using it (set jobPath to ${candidate.poll} to skip this check)`,
+          );
+          return snapshot;
+        } catch (other) {
+          if (!routeMissing(other)) throw other;
+        }
+      }
+    }
+    error.message +=
+      ` Job ${id} was started, but polling it answered 404 at ${tried.map((t) => `GET ${t}`).join(' and ')}: ` +
+      'this gateway serves background jobs somewhere else, or not at all. Set jobPath (MODELSTREAM_JOB_PATH) to ' +
+      'where it does, or set background to false to ask directly. The job may still run and be billed.';
+    throw withJobId(error, id);
+  }
+}
+
 export async function cancelJob(opts: ResolvedOptions, id: string, options: CallOptions = {}): Promise<Job> {
   const response = await sendWithRetry(
     opts,
-    { method: 'POST', path: pathFor(opts.cancelPath, id), headersMs: opts.timeouts.headersMs, jobId: id },
+    {
+      method: 'POST',
+      path: pathFor(opts.jobPaths.cancel, id),
+      headersMs: opts.timeouts.headersMs,
+      jobId: id,
+    },
     { ...options, deadlineMs: options.deadlineMs ?? opts.timeouts.headersMs },
   );
   const payload = await readJson(response, opts);

@@ -10,6 +10,9 @@ import { checkApiKey } from '../surface/api-key.js';
 
 export const DEFAULT_BASE_URL = 'https://api.modelstream.ai';
 
+/** Where background jobs live when nothing says otherwise: OpenAI's Responses API, which the form fronts. */
+export const DEFAULT_JOB_PATHS = { poll: '/v1/responses/{id}', cancel: '/v1/responses/{id}/cancel' } as const;
+
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -52,7 +55,7 @@ export interface ClientOptions {
   completionsPath?: string;
   /** Path to poll a background job; `{id}` is replaced. Default `/v1/responses/{id}` (an assumption). */
   jobPath?: string;
-  /** Path to cancel a background job; `{id}` is replaced. Default `/v1/responses/{id}/cancel`. */
+  /** Path to cancel a background job; `{id}` is replaced. Default `{jobPath}/cancel`. */
   cancelPath?: string;
   /** Path of the model list, used to check a key. Default `/v1/models` (not documented by ModelStream). */
   modelsPath?: string;
@@ -89,8 +92,8 @@ export interface ResolvedOptions {
   baseUrl: string;
   model: string;
   completionsPath: string;
-  jobPath: string;
-  cancelPath: string;
+  /** Where jobs are polled and cancelled; changes when the client finds the gateway's own (see job-paths). */
+  jobPaths: { poll: string; cancel: string; given: boolean };
   modelsPath: string;
   maxRetries: number;
   backoff: { baseMs: number; maxMs: number };
@@ -156,8 +159,12 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, options.allowInsecureHttp),
     model: options.model ?? 'gpt-5.4-pro',
     completionsPath: options.completionsPath ?? '/v1/chat/completions',
-    jobPath: options.jobPath ?? '/v1/responses/{id}',
-    cancelPath: options.cancelPath ?? '/v1/responses/{id}/cancel',
+    jobPaths: {
+      poll: options.jobPath ?? DEFAULT_JOB_PATHS.poll,
+      cancel:
+        options.cancelPath ?? (options.jobPath ? `${options.jobPath}/cancel` : DEFAULT_JOB_PATHS.cancel),
+      given: options.jobPath !== undefined,
+    },
     modelsPath: options.modelsPath ?? '/v1/models',
     maxRetries: options.maxRetries ?? 4,
     backoff: { baseMs: options.backoff?.baseMs ?? 500, maxMs: options.backoff?.maxMs ?? 20_000 },

@@ -66,6 +66,7 @@ export async function waitForJob(
         snapshot = await retrieveJob(opts, id, {
           signal: options.signal,
           json: options.json,
+          onNotice: options.onNotice,
           maxRetries: 0,
           deadlineMs: Math.min(opts.timeouts.pollMs, Math.max(remaining, MIN_POLL_DEADLINE_MS)),
         });
