@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { askCommand } from './commands/ask.js';
 import { cancelCommand } from './commands/cancel.js';
+import { doctorCommand } from './commands/doctor.js';
 import { waitCommand } from './commands/wait.js';
 import { helpFooter } from './help-text.js';
 import type { RunContext } from './run-context.js';
@@ -25,7 +26,12 @@ export function buildProgram(
     })
     .showHelpAfterError('(add --help for every flag)')
     .addHelpText('after', helpFooter());
-  for (const command of [askCommand(ctx, onExit), waitCommand(ctx, onExit), cancelCommand(ctx, onExit)]) {
+  for (const command of [
+    askCommand(ctx, onExit),
+    waitCommand(ctx, onExit),
+    cancelCommand(ctx, onExit),
+    doctorCommand(ctx, onExit),
+  ]) {
     command.copyInheritedSettings(program);
     command.addHelpText('after', helpFooter());
     program.addCommand(command);

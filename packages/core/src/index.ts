@@ -1,5 +1,5 @@
 export type { CompleteOptions } from './client/complete.js';
-export { createClient, type ModelStreamClient } from './client/create-client.js';
+export { type ClientPaths, createClient, type ModelStreamClient } from './client/create-client.js';
 export type { CallOptions, RetryInfo } from './client/http-call.js';
 export type { JobSnapshot, StartedJob, WaitOptions } from './client/jobs.js';
 export type { ModelInfo } from './client/models.js';
@@ -8,6 +8,7 @@ export {
   type ClientOptions,
   checkBaseUrl,
   DEFAULT_BASE_URL,
+  DEFAULT_JOB_PATHS,
   type Logger,
   type PollOptions,
   type Timeouts,

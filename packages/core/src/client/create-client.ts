@@ -34,6 +34,17 @@ export interface ModelStreamClient {
   run(params: Record<string, unknown>, options?: RunOptions): Promise<RunResult>;
   /** `GET /v1/models`: what the key can use (credential tests). */
   listModels(options?: CallOptions): Promise<ModelInfo[]>;
+  /** The paths in use now (the job paths change when the client finds the gateway's own). */
+  paths(): ClientPaths;
+}
+
+export interface ClientPaths {
+  completions: string;
+  job: string;
+  cancel: string;
+  models: string;
+  /** Whether the job paths were set by the caller (else: the default, or found on the gateway). */
+  jobPathGiven: boolean;
 }
 
 /** A client over an injected transport and clock; see `@modelstream-kit/core/node` for Node's defaults. */
@@ -140,5 +151,12 @@ export function createClient(options: ClientOptions): ModelStreamClient {
         };
       }),
     listModels: (callOptions) => guard(() => listModels(opts, callOptions)),
+    paths: () => ({
+      completions: opts.completionsPath,
+      job: opts.jobPaths.poll,
+      cancel: opts.jobPaths.cancel,
+      models: opts.modelsPath,
+      jobPathGiven: opts.jobPaths.given,
+    }),
   };
 }
