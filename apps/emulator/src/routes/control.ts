@@ -52,7 +52,7 @@ const ROUTES: Readonly<Record<string, ControlHandler>> = {
   },
   'POST /_emulator/reset': (state) => {
     state.reset();
-    return { reset: true, config: state.config };
+    return { reset: true, config: state.config, profile: state.profileSetting };
   },
 };
 
