@@ -8,6 +8,7 @@ const from = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineTestConfig({
   resolve: {
     alias: {
+      '@modelstream-kit/emulator/vitest': from('../../apps/emulator/src/vitest/index.ts'),
       '@modelstream-kit/emulator': from('../../apps/emulator/src/index.ts'),
       '@modelstream-kit/core/node': from('./src/node/index.ts'),
       '@modelstream-kit/core/timers': from('./src/timers.ts'),

@@ -57,3 +57,21 @@ describe('modelstream-emulator command', () => {
     expect(output()).toContain('--port: "eleven" is not allowed');
   });
 });
+
+describe('modelstream-emulator --profile', () => {
+  it('starts with the profile named, and refuses an unknown one with exit code 2', async () => {
+    const { child, output, exited } = run(['--port', '0', '--profile', 'no-models', '--idle-cut-ms', '500']);
+    const url = await urlOf(output);
+    expect(output()).toContain('(profile no-models)');
+    expect(await (await get(`${url}/_emulator/profile`, null)).json()).toMatchObject({
+      profile: 'no-models',
+      idleCutMs: 500,
+    });
+    expect((await get(`${url}/v1/models`)).status).toBe(404);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const bad = run(['--profile', 'graphql']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--profile: "graphql" is not a profile; use responses, sync-only');
+  });
+});

@@ -20,7 +20,39 @@ export type Fault = { match?: FaultMatch } & (
   | { kind: 'drop'; when: 'before-body' | 'after-body' }
   | { kind: 'slow-headers'; ms: number }
   | { kind: 'truncate-stream'; afterChunks: number }
+  | {
+      kind: 'stream-error';
+      /** Chunks sent before the error event (the role chunk counts). */
+      afterChunks: number;
+      /** Send a usage chunk with the tokens so far just before the error. Default false. */
+      usage?: boolean;
+      code?: string;
+      message?: string;
+      type?: string;
+    }
+  | {
+      kind: 'corrupt-stream-line';
+      /** Which chunk (1 = the role chunk) goes out as a `data:` line that is not JSON, in place of itself. */
+      atChunk: number;
+    }
   | { kind: 'malformed-json' }
+  | {
+      kind: 'echo-key';
+      /** `error` (default): an error answer echoing the Authorization header; `answer`: a 200 that does. */
+      where?: 'error' | 'answer';
+      /** Status of the `error` variant. Default 401. */
+      status?: number;
+    }
+  | { kind: 'gzip-unasked' }
+  | {
+      kind: 'huge-body';
+      /** Size of the body in bytes. */
+      bytes: number;
+      /** Default 200; 4xx/5xx send an error object of that size. */
+      status?: number;
+      /** Send no content-length (chunked), so only counting the bytes finds the size. Default false. */
+      chunked?: boolean;
+    }
   | { kind: 'job-fails'; message?: string }
   | { kind: 'job-cancelled' }
 );
@@ -33,10 +65,18 @@ const KINDS: readonly FaultKind[] = [
   'drop',
   'slow-headers',
   'truncate-stream',
+  'stream-error',
+  'corrupt-stream-line',
   'malformed-json',
+  'echo-key',
+  'gzip-unasked',
+  'huge-body',
   'job-fails',
   'job-cancelled',
 ];
+
+const isStatus = (v: unknown, min: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= 599;
 
 /** Checks a fault sent over HTTP; returns what is wrong with it, in words. */
 export function faultProblem(value: unknown, index: number): string | undefined {
@@ -77,6 +117,33 @@ export function faultProblem(value: unknown, index: number): string | undefined 
       return isCount(f.ms) ? undefined : `${at}.ms: must be a whole number of ms`;
     case 'truncate-stream':
       return isCount(f.afterChunks) ? undefined : `${at}.afterChunks: must be a whole number`;
+    case 'stream-error':
+      if (!isCount(f.afterChunks)) return `${at}.afterChunks: must be a whole number`;
+      if (f.usage !== undefined && typeof f.usage !== 'boolean') return `${at}.usage: must be true or false`;
+      for (const key of ['code', 'message', 'type'] as const) {
+        if (f[key] !== undefined && typeof f[key] !== 'string') return `${at}.${key}: must be a string`;
+      }
+      return undefined;
+    case 'corrupt-stream-line':
+      return isCount(f.atChunk) && (f.atChunk as number) >= 1
+        ? undefined
+        : `${at}.atChunk: must be a whole number >= 1 (1 is the first chunk)`;
+    case 'echo-key':
+      if (f.where !== undefined && f.where !== 'error' && f.where !== 'answer') {
+        return `${at}.where: ${JSON.stringify(f.where)} is not allowed; use error or answer`;
+      }
+      if (f.status !== undefined && !isStatus(f.status, 400)) {
+        return `${at}.status: ${JSON.stringify(f.status)} is not allowed; use 400..599`;
+      }
+      return undefined;
+    case 'huge-body':
+      if (!(isCount(f.bytes) && (f.bytes as number) >= 1)) return `${at}.bytes: must be a whole number >= 1`;
+      if (f.status !== undefined && !isStatus(f.status, 200)) {
+        return `${at}.status: ${JSON.stringify(f.status)} is not allowed; use 200..599`;
+      }
+      if (f.chunked !== undefined && typeof f.chunked !== 'boolean')
+        return `${at}.chunked: must be true or false`;
+      return undefined;
     default:
       return undefined;
   }
@@ -88,7 +155,12 @@ const STAGE: Readonly<Record<FaultKind, 'request' | 'stream' | 'job'>> = {
   drop: 'request',
   'slow-headers': 'request',
   'malformed-json': 'request',
+  'echo-key': 'request',
+  'gzip-unasked': 'request',
+  'huge-body': 'request',
   'truncate-stream': 'stream',
+  'stream-error': 'stream',
+  'corrupt-stream-line': 'stream',
   'job-fails': 'job',
   'job-cancelled': 'job',
 };

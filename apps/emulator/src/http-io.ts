@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import type { ErrorAnswer } from './api-error.js';
 
 export class BodyTooLargeError extends Error {}
@@ -20,23 +22,26 @@ export function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  encoding?: 'gzip',
 ): void {
   if (res.destroyed) return;
   const text = JSON.stringify(body);
+  const data = encoding === 'gzip' ? gzipSync(text) : text;
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
+    'content-length': Buffer.byteLength(data),
+    ...(encoding ? { 'content-encoding': encoding } : {}),
     ...headers,
   });
-  res.end(text);
+  res.end(data);
 }
 
-export function sendError(res: ServerResponse, answer: ErrorAnswer): void {
-  sendJson(res, answer.status, { error: answer.error }, answer.headers);
+export function sendError(res: ServerResponse, answer: ErrorAnswer, encoding?: 'gzip'): void {
+  sendJson(res, answer.status, { error: answer.error }, answer.headers, encoding);
 }
 
 /** Resolves when the socket can take more, or when it is gone (so a writer never waits forever). */
-export function drained(res: ServerResponse): Promise<void> {
+export function drained(res: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -49,7 +54,7 @@ export function drained(res: ServerResponse): Promise<void> {
 }
 
 /** Writes and waits for the socket to drain when its buffer is full: a long stream stays small in memory. */
-export async function writeWithBackpressure(res: ServerResponse, data: string): Promise<void> {
+export async function writeWithBackpressure(res: Writable, data: string): Promise<void> {
   if (res.destroyed) return;
   if (!res.write(data)) await drained(res);
 }

@@ -8,8 +8,10 @@ export type JobStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'can
 /** How a job ends when it runs to its end time (faults make it fail or be cancelled). */
 export type JobEnding = { kind: 'answer' } | { kind: 'fail'; message: string } | { kind: 'cancel' };
 
-interface Job {
+export interface Job {
   id: string;
+  /** The random part of the id, shared by the ids of its output items. */
+  key: string;
   model: string;
   createdAt: number;
   startedAt: number;
@@ -45,10 +47,18 @@ export class JobStore {
     return this.#jobs.size;
   }
 
-  create(request: ChatRequest, answer: Answer, durationMs: number, ending: JobEnding): Job {
+  create(
+    request: ChatRequest,
+    answer: Answer,
+    durationMs: number,
+    ending: JobEnding,
+    idPrefix = 'resp_',
+  ): Job {
     const now = this.#now();
+    const key = randomBytes(12).toString('hex');
     const job: Job = {
-      id: `resp_${randomBytes(12).toString('hex')}`,
+      id: `${idPrefix}${key}`,
+      key,
       model: request.model,
       createdAt: now,
       startedAt: now,
@@ -94,6 +104,11 @@ export class JobStore {
     return elapsed < job.durationMs * QUEUED_SHARE ? 'queued' : 'in_progress';
   }
 
+  /** When the job ended (epoch ms), if it has. */
+  endedAt(job: Job, status: JobStatus = this.status(job)): number | undefined {
+    return job.cancelledAt ?? (isTerminal(status) ? job.startedAt + job.durationMs : undefined);
+  }
+
   /** The job as a Responses object, as `GET /v1/responses/{id}` answers it. */
   view(job: Job) {
     const status = this.status(job);
@@ -102,20 +117,20 @@ export class JobStore {
     if (done) {
       if (job.answer.summary !== undefined || job.answer.reasoning) {
         output.push({
-          id: `rs_${job.id.slice(5)}`,
+          id: `rs_${job.key}`,
           type: 'reasoning',
           summary: job.answer.summary ? [{ type: 'summary_text', text: job.answer.summary }] : [],
         });
       }
       output.push({
-        id: `msg_${job.id.slice(5)}`,
+        id: `msg_${job.key}`,
         type: 'message',
         status: status === 'completed' ? 'completed' : 'incomplete',
         role: 'assistant',
         content: [{ type: 'output_text', text: answerText(job.answer), annotations: [] }],
       });
     }
-    const endedAt = job.cancelledAt ?? (isTerminal(status) ? job.startedAt + job.durationMs : undefined);
+    const endedAt = this.endedAt(job, status);
     return {
       id: job.id,
       object: 'response',

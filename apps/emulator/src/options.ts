@@ -1,3 +1,5 @@
+import type { ProfileName } from './profiles.js';
+
 /** What a running emulator can be changed to, between requests. */
 export interface EmulatorConfig {
   /** Added before every API answer (not the control surface). Default 0. */
@@ -21,6 +23,12 @@ export interface EmulatorOptions extends Partial<EmulatorConfig> {
   maxBodyBytes?: number;
   /** Size of streamed deltas, unless a prompt says `[emulator:delta-bytes=N]`. Default 48. */
   deltaBytes?: number;
+  /** How the gateway behaves where ModelStream documents nothing (see profiles.ts). Default `responses`. */
+  profile?: ProfileName;
+  /** `proxied`: the connection is cut after this long without a byte. Default 100 000 (100 s). */
+  idleCutMs?: number;
+  /** `proxied`: a silent stream gets a `: keep-alive` comment this often. Default 15 000. */
+  keepAliveMs?: number;
 }
 
 export const DEFAULT_PORT = 4010;

@@ -27,20 +27,30 @@ export function responsesUsage(answer: Answer) {
   };
 }
 
-/** A whole chat.completion, as `stream: false` answers it. */
-export function chatCompletion(id: string, created: number, request: ChatRequest, answer: Answer) {
+/** The one choice of a chat.completion. */
+export function chatChoice(answer: Answer) {
   const message: Record<string, unknown> = {
     role: 'assistant',
     content: answerText(answer),
     refusal: null,
   };
   if (answer.summary) message.reasoning_content = answer.summary;
+  return { index: 0, message, logprobs: null, finish_reason: answer.finishReason };
+}
+
+/** A whole chat.completion, as `stream: false` answers it. */
+export function chatCompletion(
+  id: string,
+  created: number,
+  request: Pick<ChatRequest, 'model'>,
+  answer: Answer,
+) {
   return {
     id,
     object: 'chat.completion',
     created,
     model: request.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: answer.finishReason }],
+    choices: [chatChoice(answer)],
     usage: chatUsage(answer),
     system_fingerprint: SYSTEM_FINGERPRINT,
   };

@@ -1,5 +1,6 @@
 import { gpt54Pro } from '@modelstream-kit/core';
-import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
+import { startEmulator } from '@modelstream-kit/emulator';
+import { useEmulator } from '@modelstream-kit/emulator/vitest';
 import {
   type IDataObject,
   type INodeExecutionData,
@@ -7,26 +8,21 @@ import {
   NodeOperationError,
   sleep,
 } from 'n8n-workflow';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeModelStream } from '../nodes/ModelStream/execute';
 import { type ContextOptions, createContext, itemsOf, TEST_KEY } from './n8n-context';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, jobDurationMs: 0 });
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator({ jobDurationMs: 0 });
 
 const posts = () =>
-  emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+  emulator()
+    .requests()
+    .filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
 
 function run(options: Partial<ContextOptions> & { parameters: IDataObject; items?: INodeExecutionData[] }) {
   const context = createContext({
     items: options.items ?? itemsOf(1),
-    credentials: options.credentials ?? { apiKey: TEST_KEY, baseUrl: emulator.url },
+    credentials: options.credentials ?? { apiKey: TEST_KEY, baseUrl: emulator().url },
     ...options,
   });
   return { ...context, result: executeModelStream(context.ctx, gpt54Pro) };
@@ -79,7 +75,7 @@ describe('the item loop against the emulator', () => {
   });
 
   it('retries a 429 with its Retry-After, then answers', async () => {
-    emulator.enqueue({
+    emulator().enqueue({
       kind: 'status',
       status: 429,
       retryAfterMs: 50,
@@ -91,7 +87,7 @@ describe('the item loop against the emulator', () => {
   });
 
   it('fails a 402 at once with the core words, as a NodeApiError with the item index', async () => {
-    emulator.enqueue({ kind: 'status', status: 402, match: { path: '/v1/chat/completions' } });
+    emulator().enqueue({ kind: 'status', status: 402, match: { path: '/v1/chat/completions' } });
     const error = await run({
       items: itemsOf(1),
       parameters: { operation: 'message', prompt: 'Hi', options: {} },
@@ -107,7 +103,7 @@ describe('the item loop against the emulator', () => {
   it('tells a rejected key to check the credential, without showing the key', async () => {
     const key = 'sk-emulator-401';
     const error = await run({
-      credentials: { apiKey: key, baseUrl: emulator.url },
+      credentials: { apiKey: key, baseUrl: emulator().url },
       parameters: { operation: 'message', prompt: 'Hi', options: {} },
     }).result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeApiError);
@@ -151,7 +147,7 @@ describe('the item loop against the emulator', () => {
   });
 
   it('turns a 402 among many into one error item under Continue on Fail; the others still answer', async () => {
-    emulator.enqueue({
+    emulator().enqueue({
       kind: 'status',
       status: 402,
       code: 'insufficient_quota',
@@ -187,7 +183,7 @@ describe('the item loop against the emulator', () => {
   });
 
   it('does not send a POST again when the connection drops after it was sent', async () => {
-    emulator.enqueue({ kind: 'drop', when: 'after-body', match: { path: '/v1/chat/completions' } });
+    emulator().enqueue({ kind: 'drop', when: 'after-body', match: { path: '/v1/chat/completions' } });
     const error = await run({
       parameters: { operation: 'message', prompt: 'Hi', options: { background: false } },
     }).result.catch((e: unknown) => e);
@@ -211,7 +207,7 @@ describe('the item loop against the emulator', () => {
 describe('the key stays secret', () => {
   it('appears in no error item, whatever goes wrong, even when the server echoes it', async () => {
     const path = '/v1/chat/completions';
-    emulator.enqueue(
+    emulator().enqueue(
       { kind: 'status', status: 400, message: `Bad key ${TEST_KEY} in request`, match: { path } },
       { kind: 'status', status: 403, match: { path } },
       { kind: 'status', status: 500, message: `upstream saw Bearer ${TEST_KEY}`, match: { path } },
@@ -264,7 +260,11 @@ describe('long answers', () => {
       parameters: { operation: 'message', prompt: 'Think hard [emulator:job-ms=1200]', options: {} },
     }).result;
     expect(out[0]?.json.text).toEqual(expect.any(String));
-    expect(emulator.requests().filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(1);
+    expect(
+      emulator()
+        .requests()
+        .filter((r) => r.method === 'GET').length,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('when Max Wait runs out, names the job to collect later with Get Job', async () => {
@@ -297,7 +297,9 @@ describe('long answers', () => {
     controller.abort();
     const error = await settled;
     expect((error as Error).message).toMatch(/cancelled upstream/);
-    const cancels = emulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+    const cancels = emulator()
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
     expect(cancels).toHaveLength(1);
     expect(cancels[0]?.status).toBe(200);
   });

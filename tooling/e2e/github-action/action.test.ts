@@ -1,5 +1,5 @@
-import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from '@modelstream-kit/emulator/vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeFile, type FakeGitHub, humanComment, startFakeGitHub } from './fake-github.js';
 import { ensureNode24 } from './node24.js';
 import { type ActionRun, pullRequestEvent, runAction } from './run-action.js';
@@ -8,19 +8,16 @@ const KEY = 'sk-test-not-a-real-key';
 const MARKER = '<!-- modelstream-kit ';
 
 let github: FakeGitHub;
-let emulator: Emulator;
+const emulator = useEmulator({ jobDurationMs: 300 });
 let nextPr = 1;
 
 beforeAll(async () => {
   // Pages of 30 at most, so the comments and files below span several pages.
   github = await startFakeGitHub({ maxPerPage: 30 });
-  emulator = await startEmulator({ port: 0, jobDurationMs: 300 });
 });
 afterAll(async () => {
   await github?.close();
-  await emulator?.close();
 });
-beforeEach(() => emulator.reset());
 
 function patch(path: string, lines: number): string {
   const body = Array.from({ length: lines }, (_, i) => `+export const value${i} = compute(${i}, '${path}');`);
@@ -67,7 +64,7 @@ function run(
     apiUrl: github.url,
     inputs: {
       // What GitHub passes for inputs left at their action.yml defaults.
-      'base-url': emulator.url,
+      'base-url': emulator().url,
       'github-token': github.token,
       comment: 'sticky',
       'comment-key': 'pr-summary',
@@ -86,7 +83,9 @@ function run(
 }
 
 const modelCalls = () =>
-  emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+  emulator()
+    .requests()
+    .filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
 const markedComments = (pr: number) =>
   github.pulls.get(pr)!.comments.filter((c) => c.body.startsWith(MARKER));
 
@@ -146,7 +145,11 @@ describe('the bundled action, run as GitHub runs it', () => {
     const calls = modelCalls();
     expect(calls).toHaveLength(1);
     expect(calls[0]!.background).toBe(true);
-    expect(emulator.requests().some((r) => r.path.startsWith('/v1/responses/'))).toBe(true);
+    expect(
+      emulator()
+        .requests()
+        .some((r) => r.path.startsWith('/v1/responses/')),
+    ).toBe(true);
 
     // Outputs, the response file and the step summary.
     expect(result.outputs.skipped).toBe('false');
@@ -174,10 +177,10 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(modelCalls()).toHaveLength(1);
     const [comment] = markedComments(pr.number);
 
-    emulator.reset();
+    emulator().reset();
     const second = await run(pr.number, {});
     expect(second.code, second.stdout).toBe(0);
-    expect(emulator.requests()).toEqual([]); // not one request to the model
+    expect(emulator().requests()).toEqual([]); // not one request to the model
     expect(second.outputs.skipped).toBe('true');
     expect(second.outputs.text).toBe(first.outputs.text);
     expect(second.outputs['comment-url']).toBe(comment!.html_url);
@@ -190,7 +193,7 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(modelCalls()).toHaveLength(1);
 
     // A new push: same comment edited, new answer for the new head.
-    emulator.reset();
+    emulator().reset();
     pr.head.sha = head(2);
     pr.files.push(file('src/b.ts', 5));
     const third = await run(pr.number, {});
@@ -209,7 +212,7 @@ describe('the bundled action, run as GitHub runs it', () => {
     const ours = markedComments(pr.number)[0]!;
     // Someone copies our marker into their own comment, then our comment is deleted.
     pr.comments = [humanComment(9, ours.body, 'CONTRIBUTOR')];
-    emulator.reset();
+    emulator().reset();
     const again = await run(pr.number, {});
     expect(first.outputs.skipped).toBe('false');
     expect(again.outputs.skipped).toBe('false');
@@ -258,7 +261,7 @@ describe('the bundled action, run as GitHub runs it', () => {
       apiUrl: github.url,
       inputs: {
         'api-key': 'sk-emulator-402',
-        'base-url': emulator.url,
+        'base-url': emulator().url,
         'github-token': github.token,
         background: 'true',
       },
@@ -280,7 +283,7 @@ describe('the bundled action, run as GitHub runs it', () => {
       apiUrl: github.url,
       inputs: {
         'api-key': 'sk-emulator-402',
-        'base-url': emulator.url,
+        'base-url': emulator().url,
         'github-token': github.token,
         'fail-on-error': 'false',
       },
@@ -292,7 +295,7 @@ describe('the bundled action, run as GitHub runs it', () => {
 
   it('429 then success: retried after Retry-After, one answer, one comment', async () => {
     const pr = newPull([file('src/a.ts', 10)]);
-    emulator.enqueue({
+    emulator().enqueue({
       kind: 'status',
       status: 429,
       retryAfter: 1,
@@ -315,7 +318,9 @@ describe('the bundled action, run as GitHub runs it', () => {
       { cancelWhen: /Background job resp_\S+ started/ },
     );
     expect(result.code).toBe(1);
-    const cancels = emulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+    const cancels = emulator()
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
     expect(cancels).toHaveLength(1);
     const comment = markedComments(pr.number)[0]!.body;
     expect(comment).toContain('Cancelled');
@@ -399,7 +404,7 @@ describe('the bundled action, run as GitHub runs it', () => {
       workspaceFiles: { 'pr/diff.patch': diff },
       inputs: {
         'api-key': KEY,
-        'base-url': emulator.url,
+        'base-url': emulator().url,
         'github-token': github.token,
         mode: 'summarize',
         'diff-file': 'pr/diff.patch',
@@ -426,7 +431,7 @@ describe('the bundled action, run as GitHub runs it', () => {
       'input reasoning-effort: "low" is not allowed for gpt-5.4-pro; use medium, high or xhigh',
     );
     expect(result.stdout).toContain('input comment: "always" is not allowed; use sticky, new or off');
-    expect(emulator.requests()).toEqual([]);
+    expect(emulator().requests()).toEqual([]);
     expect(github.requests()).toEqual([]);
     expectNoKey(result, pr.number);
   });

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
+import { useEmulator } from '@modelstream-kit/emulator/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PackedPackage, packNodePackage } from './pack-node-package.js';
 import { createInstance, ensureRealN8n, type N8nInstance, parseRawOutput, type RealN8n } from './real-n8n.js';
@@ -12,7 +12,7 @@ const NODE_NAME = 'GPT-5.4 Pro';
 
 let real: RealN8n;
 let packed: PackedPackage;
-let emulator: Emulator;
+const emulator = useEmulator({ jobDurationMs: 300 });
 let n8n: N8nInstance;
 const timings: Record<string, number> = {};
 
@@ -28,12 +28,10 @@ const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
 beforeAll(async () => {
   real = await timed('n8n ready', ensureRealN8n);
   packed = await timed('pack', packNodePackage);
-  emulator = await startEmulator({ port: 0, jobDurationMs: 300 });
   n8n = await createInstance(real, packed.dir);
 });
 
 afterAll(async () => {
-  await emulator?.close();
   await n8n?.cleanup();
   await packed?.cleanup();
   const install = real?.cached
@@ -106,7 +104,7 @@ describe('the packed node in a real n8n', () => {
         id: CREDENTIAL_ID,
         name: 'ModelStream (emulator)',
         type: 'modelStreamApi',
-        data: { apiKey: KEY, baseUrl: emulator.url },
+        data: { apiKey: KEY, baseUrl: emulator().url },
       },
     ];
     const credentialsFile = join(n8n.userFolder, 'credentials.json');
@@ -160,7 +158,9 @@ describe('the packed node in a real n8n', () => {
     expect(stdout).not.toContain(KEY);
 
     // n8n sent them through the credential, as background jobs; the invalid item sent nothing.
-    const posts = emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+    const posts = emulator()
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
     expect(posts).toHaveLength(4);
     expect(posts.every((r) => r.hasKey && r.background === true && r.status === 200)).toBe(true);
   });

@@ -1,20 +1,13 @@
-import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
+import type { Emulator } from '@modelstream-kit/emulator';
+import { type UseEmulatorOptions, useEmulator as useTestEmulator } from '@modelstream-kit/emulator/vitest';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type Recorder, startRecorder } from './recorder.js';
 
-/** One emulator for the test file, reset between tests. */
-export function useEmulator(options: Parameters<typeof startEmulator>[0] = {}): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, jobDurationMs: 200, ...options });
-  });
-  afterEach(() => emulator?.reset());
-  afterAll(() => emulator?.close());
-  return () => {
-    if (!emulator) throw new Error('emulator not started');
-    return emulator;
-  };
-}
+export { posts as completionPosts } from '@modelstream-kit/emulator/vitest';
+
+/** The test kit's emulator, with jobs of 200 ms (the CLI runs as a subprocess: no shared Agent to close). */
+export const useEmulator = (options: UseEmulatorOptions = {}) =>
+  useTestEmulator({ jobDurationMs: 200, ...options });
 
 /** A recording proxy in front of the file's emulator, cleared between tests. */
 export function useRecorder(emulator: () => Emulator): () => Recorder {
@@ -28,9 +21,4 @@ export function useRecorder(emulator: () => Emulator): () => Recorder {
     if (!recorder) throw new Error('recorder not started');
     return recorder;
   };
-}
-
-/** The chat-completion POSTs the emulator received (its log keeps the mode, never the prompt or key). */
-export function completionPosts(emulator: Emulator) {
-  return emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
 }

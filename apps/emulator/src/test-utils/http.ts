@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { EmulatorOptions } from '../options.js';
-import { type Emulator, startEmulator } from '../server.js';
+import { DEFAULT_CONFIG, type EmulatorOptions } from '../options.js';
+import type { Emulator } from '../server.js';
+import { useEmulator as useTestEmulator } from '../vitest/use-emulator.js';
 
 export const KEY = 'sk-test-not-a-real-key';
 
@@ -8,20 +8,9 @@ export const KEY = 'sk-test-not-a-real-key';
 // biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by assertions, not by types
 export type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 
-/** One emulator for a test file, reset after each test. */
+/** The test kit's emulator for a test file, with the emulator's own default job duration. */
 export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, ...options });
-  });
-  afterEach(() => emulator?.reset());
-  afterAll(async () => {
-    await emulator?.close();
-  });
-  return () => {
-    if (!emulator) throw new Error('the emulator has not started');
-    return emulator;
-  };
+  return useTestEmulator({ jobDurationMs: DEFAULT_CONFIG.jobDurationMs, ...options });
 }
 
 export function post(

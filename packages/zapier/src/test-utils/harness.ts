@@ -1,5 +1,6 @@
-import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import type { Emulator } from '@modelstream-kit/emulator';
+import { QUICK_BACKOFF, QUICK_POLL, errorOf as settle, useEmulator } from '@modelstream-kit/emulator/vitest';
+import { afterEach, vi } from 'vitest';
 import { createAppTester } from 'zapier-platform-core';
 import { createApp } from '../app.js';
 import type { AppOptions } from '../client.js';
@@ -10,8 +11,8 @@ export const FAKE_KEY = 'sk-test-not-a-real-key-zap';
 /** Short budget and quick polling, so "longer than the step allows" takes a second, not minutes. */
 export const TEST_OPTIONS: AppOptions = {
   budgetMs: 1_500,
-  poll: { initialMs: 25, factor: 1.5, maxMs: 100 },
-  backoff: { baseMs: 5, maxMs: 20 },
+  poll: { ...QUICK_POLL },
+  backoff: { ...QUICK_BACKOFF },
 };
 
 export interface Harness {
@@ -30,22 +31,11 @@ export interface Harness {
 
 /** One emulator per test file (loopback, port 0), reset between tests; the app run by Zapier's own tester. */
 export function useZapier(options: AppOptions = {}): Harness {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, jobDurationMs: 300 });
-  });
+  const get = useEmulator({ jobDurationMs: 300 });
   afterEach(() => {
-    emulator?.reset();
     vi.unstubAllEnvs();
   });
-  afterAll(async () => {
-    await emulator?.close();
-  });
   const app = createApp({ ...TEST_OPTIONS, ...options });
-  const get = () => {
-    if (!emulator) throw new Error('emulator not started');
-    return emulator;
-  };
   return {
     emulator: get,
     app,
@@ -88,18 +78,10 @@ export function loggedPostBodies(
     .map((body) => JSON.parse(body) as Record<string, unknown>);
 }
 
-export const chatPosts = (emulator: Emulator) =>
-  emulator.requests().filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+export { posts as chatPosts } from '@modelstream-kit/emulator/vitest';
 
 /** Settles a promise into its error, failing the test when it resolves. */
-export async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the step to fail');
-}
+export const errorOf = (promise: Promise<unknown>): Promise<Error> => settle(promise, 'the step');
 
 /** Zapier's AppError and ThrottledError carry their fields as JSON in the message. */
 export function zapierFields(error: Error): Record<string, unknown> {

@@ -1,0 +1,3 @@
+import { defineTestConfig } from '@modelstream-kit/vitest-config';
+
+export default defineTestConfig({});
