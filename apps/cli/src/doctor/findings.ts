@@ -39,8 +39,20 @@ export interface Findings {
   models: { present: boolean; count?: number; listed?: boolean };
   rateLimitHeaders: string[];
   requestIdHeader: boolean;
+  /** Headers a CDN or proxy in front adds (via, cf-ray, x-cache, ...). */
+  frontHeaders: string[];
   spend?: SpendFindings;
 }
+
+/** Response headers that show a CDN or proxy in front of the gateway. */
+export const FRONT_HEADERS = [
+  'via',
+  'cf-ray',
+  'x-cache',
+  'x-served-by',
+  'x-amz-cf-id',
+  'x-akamai-transformed',
+];
 
 /** Which profile the gateway matches; undefined without --spend unless the model list already tells. */
 export function identifyProfile(findings: Findings): Profile | undefined {
@@ -50,6 +62,6 @@ export function identifyProfile(findings: Findings): Profile | undefined {
   if (spend.background === 'sync') return 'sync-only';
   if (spend.pollPath?.startsWith('/v1/chat/completions/')) return 'chat-job';
   if (!findings.models.present) return 'no-models';
-  if (spend.stream.keepAlive) return 'proxied';
+  if (spend.stream.keepAlive || findings.frontHeaders.length > 0) return 'proxied';
   return 'responses';
 }

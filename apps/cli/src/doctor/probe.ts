@@ -13,7 +13,7 @@ import {
 } from '@modelstream-kit/core';
 import { proxyFromEnvironment, readEnvironmentOptions, timerClock } from '@modelstream-kit/core/node';
 import { countTokens } from '@modelstream-kit/core/tokens';
-import type { Check, Findings, SpendFindings } from './findings.js';
+import { type Check, type Findings, FRONT_HEADERS, type SpendFindings } from './findings.js';
 import type { Exchange } from './recording-transport.js';
 
 /** The cheapest request that still shows how the gateway behaves: a word, medium effort, 16 tokens. */
@@ -63,6 +63,7 @@ export async function probeGateway(input: ProbeInput): Promise<{ findings: Findi
     models: { present: false },
     rateLimitHeaders: [],
     requestIdHeader: false,
+    frontHeaders: [],
   };
   checks.push({
     name: 'base URL',
@@ -132,6 +133,14 @@ export async function probeGateway(input: ProbeInput): Promise<{ findings: Findi
   const names = new Set(input.exchanges.flatMap((e) => e.headerNames));
   findings.rateLimitHeaders = [...names].filter((n) => RATE_LIMIT_HEADER.test(n)).sort();
   findings.requestIdHeader = names.has('x-request-id');
+  findings.frontHeaders = FRONT_HEADERS.filter((name) => names.has(name));
+  if (findings.frontHeaders.length > 0) {
+    checks.push({
+      name: 'in front',
+      status: 'ok',
+      detail: `a proxy or CDN (${findings.frontHeaders.join(', ')} headers)`,
+    });
+  }
   checks.push({
     name: 'rate-limit headers',
     status: 'ok',
