@@ -1,6 +1,8 @@
 import { errorFromResponse } from '../errors/from-response.js';
 import type { ModelStreamError } from '../errors/model-stream-error.js';
 import { parseRetryAfter } from '../http/retry-after.js';
+import { getModelSpec } from '../spec/catalogue.js';
+import type { ModelParams } from '../spec/validate.js';
 import { backoffDelay } from './backoff.js';
 import { failureToError } from './failure-to-error.js';
 import type { ResolvedOptions } from './options.js';
@@ -10,6 +12,7 @@ import {
   readJson as readJsonWithin,
   readLimited,
 } from './read-response.js';
+import { buildRequestBody } from './request-body.js';
 import { failureContext, type HttpCall, type OpenResponse, sendOnce } from './send-once.js';
 
 export type { HttpCall, OpenResponse };
@@ -102,4 +105,15 @@ export async function sendWithRetry(
 /** A 2xx body as JSON within the client's `maxResponseBytes`. */
 export function readJson(response: OpenResponse, opts: ResolvedOptions): Promise<unknown> {
   return readJsonWithin(response, opts.maxResponseBytes);
+}
+
+/** POSTs a validated form (model id plus the form parameters) to the completions path. */
+export function postForm(
+  opts: ResolvedOptions,
+  params: ModelParams,
+  headersMs: number,
+  callOptions: CallOptions = {},
+): Promise<OpenResponse> {
+  const body = buildRequestBody(getModelSpec(opts.model), params);
+  return sendWithRetry(opts, { method: 'POST', path: opts.completionsPath, body, headersMs }, callOptions);
 }

@@ -5,7 +5,7 @@ import { InvalidResponseError, type JobFailedError } from '../errors/response-er
 import { getModelSpec } from '../spec/catalogue.js';
 import { validateParams } from '../spec/validate.js';
 import { withDelivery } from '../surface/delivery.js';
-import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
+import { type CallOptions, postForm, readJson, sendWithRetry } from './http-call.js';
 import { JOB_PATH_CANDIDATES, notice, pathFor, saysJobNotFound } from './job-paths.js';
 import {
   completionOfTerminal,
@@ -17,7 +17,7 @@ import {
 } from './job-payload.js';
 import { normalizeCompletion } from './normalize-completion.js';
 import type { PollOptions, ResolvedOptions } from './options.js';
-import { buildRequestBody, wantsJson } from './request-body.js';
+import { wantsJson } from './request-body.js';
 
 export { completionOfTerminal, isTerminal, readJob };
 
@@ -59,16 +59,7 @@ export async function startJob(
   const params = validateParams(model, withDelivery(input, 'background'));
   let response: Awaited<ReturnType<typeof sendWithRetry>>;
   try {
-    response = await sendWithRetry(
-      opts,
-      {
-        method: 'POST',
-        path: opts.completionsPath,
-        body: buildRequestBody(model, params),
-        headersMs: opts.timeouts.headersMs,
-      },
-      options,
-    );
+    response = await postForm(opts, params, opts.timeouts.headersMs, options);
   } catch (error) {
     if (error instanceof BadRequestError && error.param === 'background') {
       error.message +=

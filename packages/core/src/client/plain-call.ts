@@ -1,11 +1,10 @@
 import type { Completion, Job } from '../completion.js';
-import { getModelSpec } from '../spec/catalogue.js';
 import type { ModelParams } from '../spec/validate.js';
-import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
+import { type CallOptions, postForm, readJson } from './http-call.js';
 import { completionOfTerminal, isTerminal, readJob, type WaitOptions } from './jobs.js';
 import { normalizeCompletion } from './normalize-completion.js';
 import type { ResolvedOptions } from './options.js';
-import { buildRequestBody, wantsJson } from './request-body.js';
+import { wantsJson } from './request-body.js';
 import { waitForJob } from './wait.js';
 
 export type PlainCallOptions = CallOptions &
@@ -23,20 +22,10 @@ export async function completePlain(
   params: ModelParams,
   options: PlainCallOptions = {},
 ): Promise<Completion> {
-  const model = getModelSpec(opts.model);
   const deadlineMs = options.deadlineMs ?? opts.timeouts.deadlineMs;
   const startedAt = opts.clock.now();
   const json = wantsJson(params);
-  const response = await sendWithRetry(
-    opts,
-    {
-      method: 'POST',
-      path: opts.completionsPath,
-      body: buildRequestBody(model, params),
-      headersMs: deadlineMs,
-    },
-    { ...options, deadlineMs },
-  );
+  const response = await postForm(opts, params, deadlineMs, { ...options, deadlineMs });
   const payload = await readJson(response, opts);
   const job = readJob(payload);
   if (job && !isTerminal(job.status)) {

@@ -7,10 +7,10 @@ import { ValidationError } from '../errors/validation-error.js';
 import { redactSecrets } from '../redact.js';
 import { getModelSpec } from '../spec/catalogue.js';
 import { type ModelParams, validateParams } from '../spec/validate.js';
-import { type CallOptions, readJson, sendWithRetry } from './http-call.js';
+import { type CallOptions, postForm, readJson } from './http-call.js';
 import { attachJson, normalizeCompletion, normalizeUsage, statusOf } from './normalize-completion.js';
 import type { ResolvedOptions } from './options.js';
-import { buildRequestBody, wantsJson } from './request-body.js';
+import { wantsJson } from './request-body.js';
 
 export type StreamEvent =
   | { type: 'text-delta'; text: string }
@@ -199,19 +199,9 @@ export async function* streamCompletion(
   options: StreamOptions = {},
 ): AsyncGenerator<StreamEvent, void, undefined> {
   const params = streamParams(opts, input);
-  const model = getModelSpec(opts.model);
   const secrets = [opts.apiKey, ...opts.secrets];
   const json = wantsJson(params);
-  const response = await sendWithRetry(
-    opts,
-    {
-      method: 'POST',
-      path: opts.completionsPath,
-      body: buildRequestBody(model, params),
-      headersMs: opts.timeouts.headersMs,
-    },
-    options,
-  );
+  const response = await postForm(opts, params, opts.timeouts.headersMs, options);
   if (!(response.headers['content-type'] ?? '').includes('text/event-stream')) {
     const completion = normalizeCompletion(await readJson(response, opts), {
       requestId: response.requestId,
