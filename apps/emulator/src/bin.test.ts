@@ -44,7 +44,10 @@ describe('modelstream-emulator command', () => {
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toContain('from the command');
     expect(await (await get(`${url}/_emulator/config`, null)).json()).toMatchObject({ jobDurationMs: 10 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The line is written once the answer has gone out; wait for it (bounded), not for a fixed time.
+    for (let i = 0; i < 200 && !/POST \/v1\/chat\/completions 200/.test(output()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     expect(output()).toMatch(/POST \/v1\/chat\/completions 200/);
     expect(output()).not.toContain('not-a-real-key');
     child.kill('SIGTERM');
