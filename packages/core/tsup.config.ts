@@ -3,7 +3,9 @@ import { defineConfig } from 'tsup';
 // eventsource-parser is bundled so that the main entry imports nothing but zod (n8n's scanner and the
 // purity test read the built files).
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+  // dist/node/index.* mirrors src/node/index.ts, so tools that map a built file back to its source (knip)
+  // find it.
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

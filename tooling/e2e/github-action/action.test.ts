@@ -1,7 +1,7 @@
 import { type Emulator, startEmulator } from '@modelstream-kit/emulator';
+import { ensureNode24 } from '@modelstream-kit/node24';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeFile, type FakeGitHub, humanComment, startFakeGitHub } from './fake-github.js';
-import { ensureNode24 } from './node24.js';
 import { type ActionRun, pullRequestEvent, runAction } from './run-action.js';
 
 const KEY = 'sk-test-not-a-real-key';
@@ -431,7 +431,7 @@ describe('the bundled action, run as GitHub runs it', () => {
   });
 
   it('runs on Node 24, the runtime action.yml names (node24), as well as on Node 20', async () => {
-    const node = await ensureNode24();
+    const { node } = await ensureNode24();
     const pr = newPull([file('src/a.ts', 10)]);
     const result = await run(pr.number, {}, { node });
     expect(result.stderr).toBe('');
