@@ -22,8 +22,9 @@ describe('a POST that may be running upstream', () => {
   );
 
   it('is not resent after the deadline passed while waiting for headers', async () => {
-    emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });
-    const error = await errorOf(clientFor(emulator()).complete(prompt, { deadlineMs: 300 }));
+    // The deadline must outlast getting the POST to the emulator on a busy machine; the headers never come.
+    emulator().enqueue({ kind: 'slow-headers', ms: 60_000 });
+    const error = await errorOf(clientFor(emulator()).complete(prompt, { deadlineMs: 3_000 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ phase: 'deadline', mayHaveRun: true, retryable: false });
     expect(posts(emulator())).toHaveLength(1);
