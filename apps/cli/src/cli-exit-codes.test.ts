@@ -99,8 +99,9 @@ describe('exit codes', () => {
 
   it('7 for --timeout when the headers are slow', async () => {
     // The headers would come after a minute, past the test's timeout: exit 7 is the --timeout's doing.
+    // 5 s, so the POST has reached the emulator first however slowly the command starts.
     emulator().enqueue({ kind: 'slow-headers', ms: 60_000 });
-    const run = await runCli(['ask', 'Hello', '--no-background', '--timeout', '300ms'], { env: env() });
+    const run = await runCli(['ask', 'Hello', '--no-background', '--timeout', '5s'], { env: env() });
     expect(run.code).toBe(7);
     expect(completionPosts(emulator())).toHaveLength(1);
   });

@@ -54,7 +54,8 @@ describe('background (the default for gpt-5.4-pro)', () => {
     expect(waited.code).toBe(0);
     expect(JSON.parse(waited.stdout)).toMatchObject({ id, finishReason: 'stop' });
 
-    emulator().configure({ jobDurationMs: 10_000 });
+    // Ten minutes: still running when the cancel command gets there, however slowly both start.
+    emulator().configure({ jobDurationMs: 600_000 });
     const other = (await runCli(['ask', 'Another', '--no-wait', '--quiet'], { env: env() })).stdout.trim();
     const cancelled = await runCli(['cancel', other], { env: env() });
     expect(cancelled.code).toBe(0);
