@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { bin: 'src/bin.ts', demo: 'src/demo.ts', index: 'src/index.ts' },
+  entry: { bin: 'src/bin.ts', demo: 'src/demo.ts', docs: 'src/docs.ts', index: 'src/index.ts' },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,

@@ -3,9 +3,11 @@ import { defineConfig } from 'tsup';
 // eventsource-parser is bundled so that the main entry imports nothing but zod (n8n's scanner and the
 // purity test read the built files).
 export default defineConfig({
+  // dist/node/index.* mirrors src/node/index.ts, so tools that map a built file back to its source (knip)
+  // find it.
   entry: {
     index: 'src/index.ts',
-    node: 'src/node/index.ts',
+    'node/index': 'src/node/index.ts',
     timers: 'src/timers.ts',
     tokens: 'src/tokens.ts',
   },

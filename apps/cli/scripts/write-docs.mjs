@@ -1,7 +1,7 @@
 // Rewrites the README's reference section from the built CLI (flags from the core's spec, exit codes,
 // environment); the package's `docs` script then lets biome pad the tables.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { normalizeTables, withReference } from '../dist/index.js';
+import { normalizeTables, withReference } from '../dist/docs.js';
 
 const path = new URL('../README.md', import.meta.url);
 const before = readFileSync(path, 'utf8');

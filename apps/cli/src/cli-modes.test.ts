@@ -19,7 +19,8 @@ interface CompletionJson {
 
 describe('background (the default for gpt-5.4-pro)', () => {
   it('starts a job, shows its progress on stderr only, and prints only the answer on stdout', async () => {
-    const run = await runCli(['ask', 'Explain backoff.'], { env: env() });
+    // A 3 s job, so the first poll still finds it running however slowly the command starts.
+    const run = await runCli(['ask', 'Explain backoff. [emulator:job-ms=3000]'], { env: env() });
     expect(run.code).toBe(0);
     const [body] = completionPosts(emulator());
     expect(body).toMatchObject({ background: true });
@@ -27,7 +28,12 @@ describe('background (the default for gpt-5.4-pro)', () => {
     expect(run.stderr).toMatch(/job resp_\S+ completed/);
     expect(run.stderr).toMatch(/usage: \d[\d,]* prompt \+ \d[\d,]* completion/);
     expect(run.stdout).not.toMatch(/usage:|job resp_|modelstream:/);
-    const json = await runCli(['ask', 'Explain backoff.', '--output', 'json', '--quiet'], { env: env() });
+    const json = await runCli(
+      ['ask', 'Explain backoff. [emulator:job-ms=0]', '--output', 'json', '--quiet'],
+      {
+        env: env(),
+      },
+    );
     expect(run.stdout).toBe(`${(JSON.parse(json.stdout) as CompletionJson).text}\n`);
   });
 
@@ -48,7 +54,8 @@ describe('background (the default for gpt-5.4-pro)', () => {
     expect(waited.code).toBe(0);
     expect(JSON.parse(waited.stdout)).toMatchObject({ id, finishReason: 'stop' });
 
-    emulator().configure({ jobDurationMs: 10_000 });
+    // Ten minutes: still running when the cancel command gets there, however slowly both start.
+    emulator().configure({ jobDurationMs: 600_000 });
     const other = (await runCli(['ask', 'Another', '--no-wait', '--quiet'], { env: env() })).stdout.trim();
     const cancelled = await runCli(['cancel', other], { env: env() });
     expect(cancelled.code).toBe(0);

@@ -1,16 +1,7 @@
-export { CliError } from './cli-error.js';
-export { type DemoContext, type DemoStep, demoSteps } from './demo/steps.js';
-export { parseDuration } from './duration.js';
-export { EXIT_CODE_HELP, EXIT_CODES, type ExitCode, exitCodeFor } from './exit-codes.js';
-export {
-  normalizeTables,
-  REFERENCE_END,
-  REFERENCE_START,
-  referenceMarkdown,
-  withReference,
-} from './flag-table.js';
-export { imageToUrl, sniffImageMime } from './image-input.js';
+// The package's programmatic entry: run the command in-process and read its exit codes. Everything
+// else (the README generator, the demo, the flag helpers) is internal.
+
+/** @public */
+export { EXIT_CODES, type ExitCode, exitCodeFor } from './exit-codes.js';
+/** @public */
 export { type CliIo, main, processIo } from './main.js';
-export { answerText, usageLine } from './output.js';
-export { paramFlagDocs, paramsFromFlags } from './param-flags.js';
-export { resolvePrompt } from './prompt-input.js';

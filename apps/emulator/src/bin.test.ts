@@ -27,25 +27,45 @@ function run(args: string[]): { child: ChildProcess; output: () => string; exite
   return { child, output: () => output, exited };
 }
 
-async function urlOf(output: () => string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output());
-    if (match) return match[1]!;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the emulator did not print its URL: ${output()}`);
+/** Resolves once the command has printed a match (events, not a timed poll); rejects if it exits first. */
+function printed(child: ChildProcess, output: () => string, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = pattern.exec(output());
+      if (!match) return;
+      done();
+      resolve(match);
+    };
+    const exit = (code: number | null) => {
+      done();
+      reject(new Error(`the emulator exited (${code}) before printing ${pattern}: ${output()}`));
+    };
+    const done = () => {
+      child.stdout?.off('data', check);
+      child.stderr?.off('data', check);
+      child.off('exit', exit);
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.once('exit', exit);
+    check();
+  });
+}
+
+async function urlOf(child: ChildProcess, output: () => string): Promise<string> {
+  return (await printed(child, output, /listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
 }
 
 describe('modelstream-emulator command', () => {
   it('prints its URL, answers, logs a line per request without the key, and stops on SIGTERM', async () => {
     const { child, output, exited } = run(['--port', '0', '--job-duration-ms', '10']);
-    const url = await urlOf(output);
+    const url = await urlOf(child, output);
     const res = await post(`${url}/v1/chat/completions`, chat('from the command'));
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toContain('from the command');
     expect(await (await get(`${url}/_emulator/config`, null)).json()).toMatchObject({ jobDurationMs: 10 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(output()).toMatch(/POST \/v1\/chat\/completions 200/);
+    // The line is written once the answer has gone out: wait for it, not for a fixed time.
+    await printed(child, output, /POST \/v1\/chat\/completions 200/);
     expect(output()).not.toContain('not-a-real-key');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -61,7 +81,7 @@ describe('modelstream-emulator command', () => {
 describe('modelstream-emulator --profile', () => {
   it('starts with the profile named, and refuses an unknown one with exit code 2', async () => {
     const { child, output, exited } = run(['--port', '0', '--profile', 'no-models', '--idle-cut-ms', '500']);
-    const url = await urlOf(output);
+    const url = await urlOf(child, output);
     expect(output()).toContain('(profile no-models)');
     expect(await (await get(`${url}/_emulator/profile`, null)).json()).toMatchObject({
       profile: 'no-models',

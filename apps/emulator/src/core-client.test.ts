@@ -44,7 +44,8 @@ describe('the core client against the emulator', () => {
   it('runs a background job to completion, with JSON parsed', async () => {
     const c = client();
     const job = await c.start({ prompt: 'Job', response_format: 'json_object' });
-    expect(job.status).toBe('queued');
+    // Not ended yet; which of the two depends on how long a busy machine took to answer.
+    expect(['queued', 'in_progress']).toContain(job.status);
     const completion = await c.wait(job.id);
     expect(completion.json).toMatchObject({ emulator: true, prompt_start: 'Job' });
   });

@@ -1,5 +1,6 @@
+import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { chat, get, post, useEmulator } from './test-utils/http.js';
+import { chat, get, KEY, post, useEmulator } from './test-utils/http.js';
 
 const emulator = useEmulator({ jobDurationMs: 300 });
 const completions = () => `${emulator().url}/v1/chat/completions`;
@@ -8,9 +9,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('background: true', () => {
   it('answers at once with a queued response, then progresses to completed', async () => {
+    // 2 s, so the in_progress stretch (80% of it) outlasts a poll on a busy machine.
     const res = await post(
       completions(),
-      chat('Long task [emulator:job-ms=1000]', { background: true, reasoning_summary: 'auto' }),
+      chat('Long task [emulator:job-ms=2000]', { background: true, reasoning_summary: 'auto' }),
     );
     expect(res.status).toBe(200);
     const created = await res.json();
@@ -127,15 +129,42 @@ describe('background: true', () => {
     expect((await post(`${emulator().url}/v1/responses/resp_nope/cancel`, {})).status).toBe(404);
   });
 
-  it('holds 1,000 concurrent jobs without a timer each', async () => {
-    emulator().configure({ jobDurationMs: 60_000 });
-    const ids = await Promise.all(
-      Array.from(
-        { length: 1000 },
-        async (_, i) => (await (await post(completions(), chat(`job ${i}`, { background: true }))).json()).id,
-      ),
-    );
-    expect(new Set(ids).size).toBe(1000);
-    expect((await job(ids[999])).status).toBe('queued');
+  // 1,041 requests: about a second alone; on a 2-core machine shared with other suites it took up to
+  // 140 s, so the guard is far above that.
+  it('holds 1,000 concurrent jobs without a timer each', { timeout: 600_000 }, async () => {
+    // Ten minutes: every job is still queued (the first 20%) when it is polled, however slow the machine.
+    emulator().configure({ jobDurationMs: 600_000 });
+    // What is proven is 1,000 jobs held at once, not 1,000 connections: 8 keep-alive connections carry
+    // the requests, so neither the listen backlog nor the machine's speed decides the outcome.
+    const agent = new Agent({ connections: 8 });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const call = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+      const res = await request(`${emulator().url}${path}`, {
+        method,
+        dispatcher: agent,
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.statusCode).toBe(200);
+      return (await res.body.json()) as { id: string; status: string };
+    };
+    try {
+      const timersBefore = timers();
+      const created = await Promise.all(
+        Array.from({ length: 1000 }, (_, i) =>
+          call('POST', '/v1/chat/completions', chat(`job ${i}`, { background: true })),
+        ),
+      );
+      const ids = created.map((c) => c.id);
+      expect(new Set(ids).size).toBe(1000);
+      // A timer per job would show as 1,000 more; the connections and the server's own timers are few.
+      expect(timers() - timersBefore).toBeLessThan(100);
+      // Every 25th job and the last, looked up: all still held, all still queued.
+      const sample = ids.filter((_, i) => i % 25 === 0 || i === ids.length - 1);
+      const polled = await Promise.all(sample.map((id) => call('GET', `/v1/responses/${id}`)));
+      expect(polled.map((job) => [job.id, job.status])).toEqual(sample.map((id) => [id, 'queued']));
+    } finally {
+      await agent.close();
+    }
   });
 });

@@ -3,7 +3,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { AnswerOutput } from './output.js';
 import { chatPosts, errorOf, FAKE_KEY, useZapier, zapierFields } from './test-utils/harness.js';
 
-const h = useZapier();
+// A step budget of 10 s: these tests are about what each fault becomes, not the budget, and five
+// attempts must fit in it on a busy machine.
+const h = useZapier({ budgetMs: 10_000 });
 const sendPrompt = () =>
   h.app.creates?.send_prompt?.operation.perform as (z: ZObject, b: Bundle) => Promise<AnswerOutput>;
 const prompt = { prompt: 'Fault test [emulator:job-ms=20]' };

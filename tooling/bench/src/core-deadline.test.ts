@@ -43,6 +43,8 @@ describe.each([
   const client = (transport: Transport) =>
     createClient({ transport, clock, apiKey: 'sk-test-not-a-real-key', baseUrl: 'http://127.0.0.1:1' });
 
+  // The transport below answers only when its signal aborts, so the call ending at all is the deadline's
+  // doing; how late a busy machine fires that timer is not asserted (the test's timeout bounds it).
   it('ends a hanging call at its deadline, saying it may have run', async () => {
     const started = Date.now();
     const error = await client(hanging)
@@ -51,7 +53,6 @@ describe.each([
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ phase: 'deadline', mayHaveRun: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('leaves no timer behind once a call has finished', async () => {

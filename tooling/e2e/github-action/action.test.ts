@@ -1,7 +1,7 @@
 import { useEmulator } from '@modelstream-kit/emulator/vitest';
+import { ensureNode24 } from '@modelstream-kit/node24';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeFile, type FakeGitHub, humanComment, startFakeGitHub } from './fake-github.js';
-import { ensureNode24 } from './node24.js';
 import { type ActionRun, pullRequestEvent, runAction } from './run-action.js';
 
 const KEY = 'sk-test-not-a-real-key';
@@ -326,7 +326,6 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(comment).toContain('Cancelled');
     expect(comment).toContain('cancelled upstream');
     expect(comment).toContain('"state":"cancelled"');
-    expect(result.durationMs).toBeLessThan(30_000);
   });
 
   it('a job that outlives timeout-minutes stays upstream and the next run collects it without paying again', async () => {
@@ -342,7 +341,7 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(comment.body).toMatch(/"state":"running","job":"resp_/);
     expect(modelCalls()).toHaveLength(1);
 
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The second run waits for the job itself (up to a minute), so no pause is needed before it.
     const second = await run(pr.number, { ...inputs, 'timeout-minutes': '1' });
     expect(second.code, second.stdout).toBe(0);
     expect(second.stdout).toContain('Collecting background job');
@@ -437,7 +436,7 @@ describe('the bundled action, run as GitHub runs it', () => {
   });
 
   it('runs on Node 24, the runtime action.yml names (node24), as well as on Node 20', async () => {
-    const node = await ensureNode24();
+    const { node } = await ensureNode24();
     const pr = newPull([file('src/a.ts', 10)]);
     const result = await run(pr.number, {}, { node });
     expect(result.stderr).toBe('');

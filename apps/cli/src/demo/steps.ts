@@ -5,8 +5,6 @@ import { pullRequestSummary } from './steps/pull-request-summary.js';
 import { streamedAnswer } from './steps/streamed-answer.js';
 import { usageAndJobs } from './steps/usage-and-jobs.js';
 
-export type { CommandResult, DemoContext, DemoStep, RunOptions } from './demo-context.js';
-
 /** The demo, in order. A new step is one file in steps/ and one line here. */
 export const demoSteps = [
   imagePrompt,

@@ -22,8 +22,9 @@ describe('a POST that may be running upstream', () => {
   );
 
   it('is not resent after the deadline passed while waiting for headers', async () => {
-    emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });
-    const error = await errorOf(clientFor(emulator()).complete(prompt, { deadlineMs: 300 }));
+    // The deadline must outlast getting the POST to the emulator on a busy machine; the headers never come.
+    emulator().enqueue({ kind: 'slow-headers', ms: 60_000 });
+    const error = await errorOf(clientFor(emulator()).complete(prompt, { deadlineMs: 3_000 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ phase: 'deadline', mayHaveRun: true, retryable: false });
     expect(posts(emulator())).toHaveLength(1);
@@ -54,8 +55,13 @@ describe('a POST that may be running upstream', () => {
   it('says so when aborted in flight, and not when aborted before sending', async () => {
     emulator().enqueue({ kind: 'slow-headers', ms: 3_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const inFlight = await errorOf(clientFor(emulator()).complete(prompt, { signal: controller.signal }));
+    const pending = errorOf(clientFor(emulator()).complete(prompt, { signal: controller.signal }));
+    // In flight: aborted once the emulator has the POST (polled, bounded), not after a guessed 100 ms.
+    for (let i = 0; i < 500 && posts(emulator()).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    controller.abort();
+    const inFlight = await pending;
     expect(inFlight).toBeInstanceOf(AbortedError);
     expect(inFlight.message).toContain('may still run upstream and be billed');
 

@@ -10,7 +10,8 @@ const SCALE = 0.01;
 describe('each benchmark, at a tiny size', () => {
   it.each(benchmarks.map((b) => [b.id, b] as const))(
     '%s runs end to end',
-    { timeout: 60_000 },
+    // A hang guard, not a speed claim: a few seconds alone, many times that on a loaded 2-core machine.
+    { timeout: 240_000 },
     async (_id, benchmark) => {
       const report = await runBenchmark(benchmark, {
         scale: SCALE,

@@ -23,11 +23,6 @@ export interface Aim {
   met: boolean;
 }
 
-export interface Sizes {
-  /** BENCH_SCALE: 1 is the full size; smaller shrinks calls and bytes. */
-  scale: number;
-}
-
 /** Everything the worker needs to run one round of one contender. */
 export interface RoundInput {
   benchmark: string;

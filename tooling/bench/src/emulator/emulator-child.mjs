@@ -42,11 +42,16 @@ if (server) {
     };
     if (entry.path.startsWith('/_emulator/')) return;
     seen.push(entry);
+    // Two facts per answer: the status line, once its headers were written to the connection, and
+    // whether the whole answer was (`finish`). A stream the client leaves after its headers has the
+    // first and not the second; the emulator's own log records the status line alone.
     res.once('finish', () => {
       entry.status = res.statusCode;
+      entry.finished = true;
     });
     res.once('close', () => {
-      if (entry.status === undefined) entry.dropped = true;
+      if (entry.status === undefined && res.headersSent) entry.status = res.statusCode;
+      if (!entry.finished) entry.dropped = true;
     });
   });
 }
@@ -56,6 +61,12 @@ const ops = {
   requests: () => emulator.requests(),
   /** What this process saw of the same requests, with the tag header. */
   observed: () => (server ? seen : null),
+  /** Both views and the open connections, taken in one turn of this process's event loop. */
+  snapshot: () => ({
+    requests: emulator.requests(),
+    observed: server ? seen : null,
+    openConnections: server ? openConnections : null,
+  }),
   requestCount: () => emulator.requests().length,
   configure: (settings) => emulator.configure(settings),
   enqueue: (faults) => emulator.enqueue(...faults),

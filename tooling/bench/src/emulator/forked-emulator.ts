@@ -9,10 +9,19 @@ export interface ObservedRequest {
   path: string;
   /** The `x-soak-tag` header, naming the logical call. */
   tag?: string;
-  /** The status sent; absent when the connection closed first. */
+  /** The status line sent (its headers were written before the connection closed); absent when none was. */
   status?: number;
+  /** The whole answer was handed to the connection. */
+  finished?: boolean;
   /** The connection closed before an answer was finished (a drop, or the client gave up). */
   dropped?: boolean;
+}
+
+/** The emulator's log, the wire view and the open connections, all taken at one moment. */
+export interface EmulatorSnapshot {
+  requests: RecordedRequest[];
+  observed: ObservedRequest[] | null;
+  openConnections: number | null;
 }
 
 export interface EmulatorOptions {
@@ -30,6 +39,8 @@ export interface ForkedEmulator {
   requests(): Promise<RecordedRequest[]>;
   /** The same requests as the emulator's process saw them, with tags (null if it could not watch). */
   observed(): Promise<ObservedRequest[] | null>;
+  /** `requests()`, `observed()` and `stats()` at one moment, so they cannot disagree by timing. */
+  snapshot(): Promise<EmulatorSnapshot>;
   requestCount(): Promise<number>;
   enqueue(...faults: unknown[]): Promise<void>;
   configure(settings: Record<string, unknown>): Promise<void>;
@@ -86,6 +97,7 @@ export async function forkEmulator(options: EmulatorOptions = {}): Promise<Forke
     pid: ready.pid,
     requests: () => call('requests'),
     observed: () => call('observed'),
+    snapshot: () => call('snapshot'),
     requestCount: () => call('requestCount'),
     enqueue: (...faults) => call('enqueue', faults),
     configure: (settings) => call('configure', settings),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedRequest } from '../emulator/forked-emulator.js';
-import { doublePosts, missingPosts, tally } from './checks.js';
+import { compareLogs, doublePosts, missingPosts, tally, unsentByDeadline } from './checks.js';
 import type { Outcome } from './outcome.js';
 
 const post = (tag: string, status?: number): ObservedRequest => ({
@@ -61,6 +61,16 @@ describe('missingPosts and tally', () => {
     ).toEqual(['b']);
   });
 
+  it('excuses only a call that ran out of its own deadline before its POST went out', () => {
+    const outcomes = [
+      { ...outcome('a', 'TimeoutError'), phase: 'deadline' },
+      { ...outcome('b', 'TimeoutError'), phase: 'headers' },
+      { ...outcome('c', 'TimeoutError'), phase: 'deadline' },
+    ];
+    expect(missingPosts([post('c')], outcomes)).toEqual(['b']);
+    expect(unsentByDeadline([post('c')], outcomes)).toEqual(['a']);
+  });
+
   it('counts outcomes by kind and result', () => {
     expect(
       tally([outcome('a', 'Completion'), outcome('b', 'Completion'), outcome('c', 'TimeoutError')]),
@@ -68,5 +78,26 @@ describe('missingPosts and tally', () => {
       'plain: Completion': 2,
       'plain: TimeoutError': 1,
     });
+  });
+});
+
+describe('compareLogs', () => {
+  it('agrees when both sides counted the same status lines, a cut answer among them', () => {
+    const log = [post('a', 200), post('b'), post('c', 429), post('d', 200)];
+    const wire = [
+      post('a', 200),
+      { ...post('b'), dropped: true },
+      post('c', 429),
+      { ...post('d', 200), dropped: true },
+    ];
+    expect(compareLogs(log, wire)).toEqual([]);
+  });
+
+  it('names each status whose counts differ, and ignores polls', () => {
+    const poll = { method: 'GET', path: '/v1/responses/r1', status: 200 };
+    expect(compareLogs([post('a', 200), poll], [post('a'), poll, poll])).toEqual([
+      'status 200: emulator log 1, wire 0',
+      'status none: emulator log 0, wire 1',
+    ]);
   });
 });

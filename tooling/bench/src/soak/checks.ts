@@ -38,10 +38,54 @@ export function doublePosts(
   return violations;
 }
 
-/** Calls that the emulator never saw a POST for (every call here is valid, so each must reach it). */
+/**
+ * A call that ended on its own deadline may have done so before its POST was written (a 300 ms budget
+ * on a busy machine): whether it reached the emulator then depends on the machine's speed, not on the
+ * client's rules.
+ */
+const endedByOwnDeadline = (o: Outcome) => o.result === 'TimeoutError' && o.phase === 'deadline';
+
+/**
+ * Calls that the emulator never saw a POST for: every call here is valid, so each must reach it, unless
+ * it ran out of its own deadline first (those are counted by `unsentByDeadline`).
+ */
 export function missingPosts(log: readonly ObservedRequest[], outcomes: readonly Outcome[]): string[] {
   const seen = new Set(log.filter((r) => r.method === 'POST').map((r) => r.tag));
-  return outcomes.filter((o) => !seen.has(o.tag)).map((o) => o.tag);
+  return outcomes.filter((o) => !seen.has(o.tag) && !endedByOwnDeadline(o)).map((o) => o.tag);
+}
+
+/** Calls that ran out of their own deadline before the emulator saw their POST. */
+export function unsentByDeadline(log: readonly ObservedRequest[], outcomes: readonly Outcome[]): string[] {
+  const seen = new Set(log.filter((r) => r.method === 'POST').map((r) => r.tag));
+  return outcomes.filter((o) => !seen.has(o.tag) && endedByOwnDeadline(o)).map((o) => o.tag);
+}
+
+type Answered = { method: string; path: string; status?: number | undefined };
+
+/**
+ * The emulator's own log against the wire view: per status line sent to the POSTs that ask for an
+ * answer, the counts must agree (`none` where no status line went out). Both record the status line, so
+ * an answer cut after its headers (a stream the client left) counts as sent in both.
+ */
+export function compareLogs(
+  recorded: readonly Answered[],
+  observed: readonly Answered[],
+  completionsPath = '/v1/chat/completions',
+): string[] {
+  const count = (list: readonly Answered[]) => {
+    const counts: Record<string, number> = {};
+    for (const r of list) {
+      if (r.method !== 'POST' || r.path !== completionsPath) continue;
+      const key = String(r.status ?? 'none');
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  };
+  const a = count(recorded);
+  const b = count(observed);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => a[k] !== b[k])
+    .map((k) => `status ${k}: emulator log ${a[k] ?? 0}, wire ${b[k] ?? 0}`);
 }
 
 export function tally(outcomes: readonly Outcome[]): Record<string, number> {

@@ -14,6 +14,8 @@ export interface Outcome {
   leaked: boolean;
   /** For errors that say so: the request may be running upstream. */
   mayHaveRun?: boolean;
+  /** For a TimeoutError: where the time ran out (`deadline` is the call's own budget). */
+  phase?: string;
   message?: string;
 }
 
@@ -47,7 +49,7 @@ export function outcomeOf(
     const ok = looksLikeCompletion(value);
     return { ...call, result: ok ? 'Completion' : `not a Completion: ${typeof value}`, typed: ok, leaked };
   }
-  const error = settled.reason as Error & { mayHaveRun?: unknown };
+  const error = settled.reason as Error & { mayHaveRun?: unknown; phase?: unknown };
   const typed = error instanceof ModelStreamError;
   return {
     ...call,
@@ -55,6 +57,7 @@ export function outcomeOf(
     typed,
     leaked,
     ...(typeof error?.mayHaveRun === 'boolean' ? { mayHaveRun: error.mayHaveRun } : {}),
+    ...(typeof error?.phase === 'string' ? { phase: error.phase } : {}),
     ...(typed ? {} : { message: String(error?.message ?? error).slice(0, 300) }),
   };
 }

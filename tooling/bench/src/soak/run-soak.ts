@@ -5,10 +5,22 @@ import {
   type Transport,
 } from '@modelstream-kit/core';
 import { closeDefaultAgent, createUndiciTransport, timerClock } from '@modelstream-kit/core/node';
-import { type ForkedEmulator, forkEmulator, type ObservedRequest } from '../emulator/forked-emulator.js';
+import {
+  type EmulatorSnapshot,
+  type ForkedEmulator,
+  forkEmulator,
+  type ObservedRequest,
+} from '../emulator/forked-emulator.js';
 import { collectGarbage } from '../memory.js';
 import { seededRandom } from '../random.js';
-import { doublePosts, missingPosts, type PostViolation, tally } from './checks.js';
+import {
+  compareLogs,
+  doublePosts,
+  missingPosts,
+  type PostViolation,
+  tally,
+  unsentByDeadline,
+} from './checks.js';
 import { type Outcome, outcomeOf } from './outcome.js';
 import { type PlannedCall, planSoak } from './plan.js';
 
@@ -34,6 +46,8 @@ export interface SoakReport {
   uncaughtExceptions: number;
   doublePosts: PostViolation[];
   missingPosts: string[];
+  /** Calls that ran out of their own (tight) deadline before their POST reached the emulator. */
+  unsentByDeadline: string[];
   postsSeen: number;
   /** Where the emulator's own log and what its process saw on the wire disagree (should be empty). */
   logMismatch: string[];
@@ -95,49 +109,30 @@ async function runCall(client: ModelStreamClient, call: PlannedCall): Promise<un
 
 const heapMb = () => process.memoryUsage().heapUsed / (1024 * 1024);
 
-/** The emulator's own log and the wire view must agree on the answers to POSTs for answers. */
-function compareLogs(
-  recorded: { method: string; path: string; status?: number }[],
-  observed: ObservedRequest[],
-): string[] {
-  const count = (list: { method: string; path: string; status?: number }[]) => {
-    const counts: Record<string, number> = {};
-    for (const r of list) {
-      if (r.method !== 'POST' || r.path !== '/v1/chat/completions') continue;
-      const key = String(r.status ?? 'none');
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-    return counts;
-  };
-  const a = count(recorded);
-  const b = count(observed);
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => a[k] !== b[k])
-    .map((k) => `status ${k}: emulator log ${a[k] ?? 0}, wire ${b[k] ?? 0}`);
-}
-
 function openSockets(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPWRAP').length;
 }
 
-async function openConnectionsSettled(
-  emulator: ForkedEmulator,
-  limitMs: number,
-): Promise<number | undefined> {
-  const until = Date.now() + limitMs;
-  for (;;) {
-    const open = (await emulator.stats()).openConnections;
-    if (open === null) return undefined;
-    if (open === 0 || Date.now() >= until) return open;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/**
+ * The emulator's views once its connections have closed (a client that gave up leaves the emulator
+ * finishing an answer for a while): polled a bounded number of times, then taken as they are.
+ */
+async function settledSnapshot(emulator: ForkedEmulator, tries = 250): Promise<EmulatorSnapshot> {
+  let snapshot = await emulator.snapshot();
+  for (let i = 0; i < tries && snapshot.openConnections; i++) {
+    await tick();
+    snapshot = await emulator.snapshot();
   }
+  return snapshot;
 }
 
-async function waitForSocketsToClose(limitMs: number): Promise<number> {
-  const until = Date.now() + limitMs;
+/** This process's sockets, polled a bounded number of times until none is open. */
+async function socketsAfterClosing(tries = 250): Promise<number> {
   let open = openSockets();
-  while (open > 0 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < tries && open > 0; i++) {
+    await tick();
     open = openSockets();
   }
   return open;
@@ -176,6 +171,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let observed: ObservedRequest[] = [];
   let logMismatch: string[] = [];
   let emulatorOpenConnections: number | undefined;
+  let sockets = 0;
   try {
     const client = clientFor(emulator.url);
     let next = 0;
@@ -198,22 +194,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     await closeDefaultAgent();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const snapshot = await settledSnapshot(emulator);
+    sockets = await socketsAfterClosing();
     collectGarbage();
     heap.push(heapMb());
     log(`soak: ${outcomes.length}/${options.calls} done, heap ${heap.at(-1)!.toFixed(1)} MB`);
-    const wire = await emulator.observed();
-    if (!wire)
+    if (!snapshot.observed)
       throw new Error('the emulator process could not watch its server, so POSTs cannot be counted per call');
-    observed = wire;
-    logMismatch = compareLogs(await emulator.requests(), observed);
-    emulatorOpenConnections = await openConnectionsSettled(emulator, 2_000);
+    observed = snapshot.observed;
+    logMismatch = compareLogs(snapshot.requests, observed);
+    emulatorOpenConnections = snapshot.openConnections ?? undefined;
   } finally {
     await emulator.close();
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
   }
-  const sockets = await waitForSocketsToClose(2_000);
+  if (sockets > 0) sockets = await socketsAfterClosing();
   const report: SoakReport = {
     seed,
     calls: options.calls,
@@ -226,6 +222,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     uncaughtExceptions,
     doublePosts: doublePosts(observed),
     missingPosts: missingPosts(observed, outcomes),
+    unsentByDeadline: unsentByDeadline(observed, outcomes),
     postsSeen: observed.filter((r) => r.method === 'POST').length,
     logMismatch,
     faultsPlanned: plan.reduce((n, c) => n + c.faults.length, 0),
@@ -255,6 +252,8 @@ export function soakFailures(report: SoakReport, outcomesExpected: number): stri
     );
   if (report.missingPosts.length)
     failures.push(`${report.missingPosts.length} calls never reached the emulator`);
+  if (report.logMismatch.length)
+    failures.push(`the emulator's log and the wire disagree: ${report.logMismatch.join('; ')}`);
   if (report.openSockets) failures.push(`${report.openSockets} sockets still open`);
   if (report.emulatorOpenConnections)
     failures.push(`the emulator still has ${report.emulatorOpenConnections} open connections`);
