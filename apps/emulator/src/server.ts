@@ -63,10 +63,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+    // An explicit backlog: load tests open hundreds of connections at once (Node's default is 511).
+    server.listen(
+      { port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1', backlog: 4096 },
+      () => {
+        server.off('error', reject);
+        resolve();
+      },
+    );
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
