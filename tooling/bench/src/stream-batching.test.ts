@@ -60,7 +60,7 @@ describe("the core's stream events, per network read", () => {
     expect(done?.type === 'done' && done.completion.reasoningSummary).toBe('r1r2r3');
   });
 
-  it('yields the deltas before an error chunk of the same read, then throws the typed error', async () => {
+  it('yields the deltas before an error chunk of the same read, then throws a final error that keeps them', async () => {
     const { events, error } = await eventsOf([
       delta('a') +
         delta('b') +
@@ -68,7 +68,8 @@ describe("the core's stream events, per network read", () => {
         sse({ error: { message: 'upstream broke', type: 'server_error', code: 502 } }),
     ]);
     expect(events.map((e) => ('text' in e ? e.text : e.type))).toEqual(['a', 'bc']);
-    expect(error).toMatchObject({ name: 'ServerError' });
+    // The request ran upstream: the error is final (never retried) and carries what arrived.
+    expect(error).toMatchObject({ name: 'StreamFailedError', partialText: 'abc', retryable: false });
   });
 
   it('keeps what arrived in a truncation error', async () => {
