@@ -82,15 +82,22 @@ describe('the API key, against a gateway that echoes it', () => {
     for (const text of views(error)) expect(text).not.toContain(FAKE_KEY);
   });
 
-  it('a key with a line break is bad input naming the setting, before anything is sent', async () => {
+  it.each([
+    ['a line break', `${FAKE_KEY}\nX-Evil: 1`],
+    ['a carriage return', `${FAKE_KEY}\rX-Evil: 1`],
+    ['the character U+2013', `${FAKE_KEY}–more`],
+    ['the character U+65E5', `${FAKE_KEY}日`],
+  ])('a key holding %s is bad input naming the setting, before anything is sent', async (what, apiKey) => {
     let error: unknown;
     try {
-      clientFor(emulator(), { apiKey: `${FAKE_KEY}\nX-Evil: 1` });
+      await clientFor(emulator(), { apiKey }).complete({ prompt: 'x', background: false });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toContain('apiKey: the key holds a line break');
+    expect((error as Error).message).toContain(`apiKey: the key holds ${what}`);
+    expect((error as { mayHaveRun?: boolean }).mayHaveRun).toBeUndefined();
+    for (const text of views(error)) expect(text).not.toContain(FAKE_KEY);
     expect(emulator().requests()).toHaveLength(0);
   });
 });

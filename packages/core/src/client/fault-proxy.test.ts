@@ -41,8 +41,41 @@ describe('what the client promises, under faults on the wire', () => {
     );
     const completion = await through({ timeouts: { pollMs: 300 } }).complete({
       prompt: 'x [emulator:job-ms=200]',
+      background: true,
     });
     expect(completion.text).toBeTruthy();
+    expect(posts(emulator())).toHaveLength(1);
+    // The three rules met three polls (a plain answer would have met none).
+    expect(proxy.pending().requests).toEqual([]);
+  });
+
+  it('a body error on a poll (headers came, the body stops half-way) is retried; the answer arrives after one POST', async () => {
+    proxy.enqueue(
+      { match: { ...POLL, nth: 1 }, action: 'reset', afterBodyBytes: 8 },
+      { match: { ...POLL, nth: 2 }, action: 'reset', afterBodyBytes: 30 },
+    );
+    const retries: unknown[] = [];
+    const completion = await through().complete(
+      { prompt: 'x [emulator:job-ms=200]', background: true },
+      { onRetry: (r) => retries.push(r.error) },
+    );
+    expect(completion.text).toBeTruthy();
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(posts(emulator())).toHaveLength(1);
+    // Both rules met a poll.
+    expect(proxy.pending().requests).toEqual([]);
+  });
+
+  it('polls whose bodies always break end the wait naming the job, never losing it', async () => {
+    proxy.enqueue(
+      ...Array.from({ length: 200 }, () => ({ match: POLL, action: 'reset' as const, afterBodyBytes: 5 })),
+    );
+    const client = through();
+    const job = await client.start({ prompt: 'x [emulator:job-ms=100]' });
+    const error = await errorOf(client.wait(job.id, { maxWaitMs: 800 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ jobId: job.id, phase: 'wait' });
+    expect(error.message).toContain(job.id);
     expect(posts(emulator())).toHaveLength(1);
   });
 

@@ -55,6 +55,33 @@ describe('bounded resources, clear words', () => {
     expect(calls).toBe(3);
   });
 
+  it('a 5xx body is read only up to a small limit on each attempt, never whole', async () => {
+    // 64 MB offered per attempt, written only as the socket drains: what went out is what the client took
+    // (plus the loopback buffers), so a client reading each error body whole would take all of it.
+    const offered = 64 * MB;
+    const written: number[] = [];
+    const gw = await gateway((_req, res) => {
+      const attempt = written.push(0) - 1;
+      res.writeHead(503, { 'content-type': 'application/json', 'content-length': String(offered) });
+      res.on('error', () => {});
+      const block = Buffer.alloc(64 * 1024, ' ');
+      const pump = () => {
+        while (written[attempt]! < offered && !res.destroyed) {
+          written[attempt]! += block.length;
+          if (!res.write(block)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      pump();
+    });
+    const error = await errorOf(
+      clientFor(emulator(), { baseUrl: gw.url, maxRetries: 2 }).complete({ prompt: 'x', background: false }),
+    );
+    expect(error).toBeInstanceOf(ServerError);
+    expect(written).toHaveLength(3);
+    for (const bytes of written) expect(bytes).toBeLessThan(offered / 4);
+  });
+
   it('a Retry-After in the past falls back to the jittered backoff, not back-to-back requests', async () => {
     const past = new Date(Date.now() - 60_000).toUTCString();
     emulator().enqueue(
