@@ -89,7 +89,10 @@ export function createClient(options: ClientOptions): ModelStreamClient {
           ...callOptions,
           onJob: onJobFor(params, callOptions.onJob),
         });
-        return finish.completion(completion, { params, delivery: deliveryOf(params) });
+        // complete() asks plainly unless the params say stream or background (not the model's preference).
+        const delivery: Delivery =
+          params.stream === true ? 'stream' : params.background === true ? 'background' : 'plain';
+        return finish.completion(completion, { params, delivery });
       }),
     stream: (params, callOptions) => ({
       async *[Symbol.asyncIterator]() {

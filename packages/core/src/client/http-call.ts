@@ -1,4 +1,5 @@
 import { errorFromResponse } from '../errors/from-response.js';
+import { BadRequestError } from '../errors/http-errors.js';
 import type { ModelStreamError } from '../errors/model-stream-error.js';
 import { parseRetryAfter } from '../http/retry-after.js';
 import { getModelSpec } from '../spec/catalogue.js';
@@ -108,12 +109,30 @@ export function readJson(response: OpenResponse, opts: ResolvedOptions): Promise
 }
 
 /** POSTs a validated form (model id plus the form parameters) to the completions path. */
-export function postForm(
+export async function postForm(
   opts: ResolvedOptions,
   params: ModelParams,
   headersMs: number,
   callOptions: CallOptions = {},
 ): Promise<OpenResponse> {
   const body = buildRequestBody(getModelSpec(opts.model), params);
-  return sendWithRetry(opts, { method: 'POST', path: opts.completionsPath, body, headersMs }, callOptions);
+  try {
+    return await sendWithRetry(
+      opts,
+      { method: 'POST', path: opts.completionsPath, body, headersMs },
+      callOptions,
+    );
+  } catch (error) {
+    // A 404 for the route (not for a model the gateway does not know) is almost always the base URL.
+    if (
+      error instanceof BadRequestError &&
+      error.status === 404 &&
+      !/model/i.test(`${error.code} ${error.param}`)
+    )
+      error.message +=
+        ` Nothing answers POST ${opts.completionsPath} under the base URL ${opts.baseUrl}: the base URL should ` +
+        'be the address of the service (plus any gateway prefix), not include /v1 or the endpoint; the client ' +
+        'adds the path (or set completionsPath).';
+    throw error;
+  }
 }

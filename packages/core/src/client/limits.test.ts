@@ -138,4 +138,21 @@ describe('bounded resources, clear words', () => {
     });
     expect(completion.text).toBeTruthy();
   });
+
+  it('a base URL that is the whole endpoint works too', async () => {
+    const client = clientFor(emulator(), { baseUrl: `${emulator().url}/v1/chat/completions/` });
+    expect(client.baseUrl).toBe(emulator().url);
+    expect((await client.complete({ prompt: 'x', background: false })).text).toBeTruthy();
+  });
+
+  it('a 404 for the endpoint says what the base URL should be, not a bare 404', async () => {
+    const base = `${emulator().url}/v2/api`;
+    const error = await errorOf(
+      clientFor(emulator(), { baseUrl: base }).complete({ prompt: 'x', background: false }),
+    );
+    expect(error).toMatchObject({ status: 404 });
+    expect(error.message).toContain(`Nothing answers POST /v1/chat/completions under the base URL ${base}`);
+    expect(error.message).toContain('not include /v1 or the endpoint');
+    expect(posts(emulator())).toHaveLength(0);
+  });
 });

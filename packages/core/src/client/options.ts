@@ -125,8 +125,9 @@ const baseUrlIssue = (shown: string, allowed: string, why?: string) =>
 
 /**
  * Accepts https anywhere, http only to loopback or with an explicit opt-in. Credentials in the URL are
- * refused without repeating them (the key belongs in its own setting). A trailing `/v1` is dropped:
- * some of ModelStream's guides give `https://api.modelstream.ai/v1` as the base, the paths carry `/v1`.
+ * refused without repeating them (the key belongs in its own setting). A trailing `/v1` (or the whole
+ * `/v1/chat/completions` endpoint) is dropped: some of ModelStream's guides give
+ * `https://api.modelstream.ai/v1` as the base, the paths carry `/v1`.
  */
 export function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
   const trimmed = baseUrl.trim();
@@ -148,7 +149,7 @@ export function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string
       'an https URL (plain http only for localhost, 127.0.0.1 or ::1, or with allowInsecureHttp)',
     );
   }
-  return trimmed.replace(/\/+$/, '').replace(/\/v1$/i, '');
+  return trimmed.replace(/\/+$/, '').replace(/\/v1(\/chat\/completions)?$/i, '');
 }
 
 export function resolveOptions(options: ClientOptions): ResolvedOptions {

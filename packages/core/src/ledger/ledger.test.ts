@@ -47,6 +47,11 @@ describe('the job ledger, fed by the client', () => {
     const client = clientFor(emulator(), { ledger });
     const plain = await client.complete({ prompt: 'x', background: false });
     expect(entries.get(plain.id)).toMatchObject({ status: 'completed', delivery: 'plain' });
+    // complete() without background or stream asks plainly, and the ledger says so.
+    const unsaid = await client.complete({ prompt: 'z' });
+    expect(emulator().requests().at(-1)).toMatchObject({ method: 'POST' });
+    expect(emulator().requests().at(-1)?.background).not.toBe(true);
+    expect(entries.get(unsaid.id)).toMatchObject({ status: 'completed', delivery: 'plain' });
     emulator().enqueue({ kind: 'job-fails', message: 'boom' });
     const error = await errorOf(client.complete({ prompt: 'y', background: true }));
     const jobId = (error as unknown as { jobId: string }).jobId;
