@@ -6,6 +6,7 @@ import type { OutputMode } from './output.js';
 export const OUTPUT_GROUP = 'Output:';
 export const CONNECTION_GROUP = 'Connection:';
 export const JOB_GROUP = 'Waiting and background jobs:';
+export const COST_GROUP = 'Cost and the job ledger:';
 
 /** Raw values of the options every command shares (strings as typed; parsed by readCommonOptions). */
 export interface CommonValues {
@@ -17,6 +18,10 @@ export interface CommonValues {
   apiKeyFile?: string;
   baseUrl?: string;
   emulator?: boolean;
+  maxCost?: string;
+  priceMultiplier?: string;
+  priceTable?: string;
+  logPrompts?: boolean;
 }
 
 export interface CommonOptions {
@@ -28,6 +33,10 @@ export interface CommonOptions {
   apiKeyFile: string | undefined;
   baseUrl: string | undefined;
   emulator: boolean;
+  maxCostUsd: number | undefined;
+  priceMultiplier: number | undefined;
+  priceTable: string | undefined;
+  logPrompts: boolean;
 }
 
 export function addOutputOptions(command: Command): Command {
@@ -79,6 +88,38 @@ export function addConnectionOptions(command: Command): Command {
     );
 }
 
+/** How answers are priced (every command that gets one); `ceiling` adds --max-cost and --log-prompts (ask). */
+export function addCostOptions(command: Command, ceiling = false): Command {
+  if (ceiling) {
+    command
+      .addOption(
+        new Option(
+          '--max-cost <usd>',
+          'Refuse, before sending, a request whose worst case (prompt counted with o200k + max_output_tokens at output price) is above this many US dollars; or MODELSTREAM_MAX_COST_USD.',
+        ).helpGroup(COST_GROUP),
+      )
+      .addOption(
+        new Option(
+          '--log-prompts',
+          'Keep the whole prompt in the job ledger (default: a hash and its first 60 characters); or MODELSTREAM_LOG_PROMPTS=true.',
+        ).helpGroup(COST_GROUP),
+      );
+  }
+  return command
+    .addOption(
+      new Option(
+        '--price-multiplier <n>',
+        "Scale the list prices in the cost shown (ModelStream's multiplier for your account; default 1); or MODELSTREAM_PRICE_MULTIPLIER.",
+      ).helpGroup(COST_GROUP),
+    )
+    .addOption(
+      new Option(
+        '--price-table <file>',
+        'Prices from a JSON file ({"source", "tiers": [{"upToInputTokens", "inputPerMillion", "outputPerMillion"}]}) instead of the list prices; or MODELSTREAM_PRICE_TABLE.',
+      ).helpGroup(COST_GROUP),
+    );
+}
+
 export function addMaxWaitOption(command: Command): Command {
   return command.addOption(
     new Option(
@@ -86,6 +127,15 @@ export function addMaxWaitOption(command: Command): Command {
       'Longest wait for a background job (default 30m); it keeps running after, to collect with `modelstream wait ID`.',
     ).helpGroup(JOB_GROUP),
   );
+}
+
+function parseAmount(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.trim().replace(/^\$/, ''));
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new CliError(`${flag}: ${JSON.stringify(text)} is not allowed; use a number above 0 (like 0.50)`);
+  }
+  return value;
 }
 
 function parseCount(flag: string, text: string | undefined, max: number): number | undefined {
@@ -112,5 +162,9 @@ export function readCommonOptions(values: CommonValues): CommonOptions {
     apiKeyFile: values.apiKeyFile,
     baseUrl: values.baseUrl,
     emulator: values.emulator ?? false,
+    maxCostUsd: parseAmount('--max-cost', values.maxCost),
+    priceMultiplier: parseAmount('--price-multiplier', values.priceMultiplier),
+    priceTable: values.priceTable,
+    logPrompts: values.logPrompts ?? false,
   };
 }

@@ -1,12 +1,29 @@
-import type { ModelStreamClient } from '@modelstream-kit/core';
-import { closeDefaultAgent, createNodeClient, loadApiKey, readEnvironment } from '@modelstream-kit/core/node';
+import { gpt54Pro, type ModelStreamClient, type PriceSetting } from '@modelstream-kit/core';
+import {
+  closeDefaultAgent,
+  createNodeClient,
+  loadApiKey,
+  readEnvironment,
+  readEnvironmentOptions,
+} from '@modelstream-kit/core/node';
 import { CliError } from './cli-error.js';
+import { FileLedger } from './ledger/file-ledger.js';
+import { stateDirectory } from './ledger/state-dir.js';
+import { readPriceTable } from './price-table.js';
 
 export interface ConnectionFlags {
   apiKeyFile?: string | undefined;
   baseUrl?: string | undefined;
   emulator?: boolean | undefined;
   maxRetries?: number | undefined;
+  /** Keep whole prompts in the ledger (`--log-prompts`; else MODELSTREAM_LOG_PROMPTS). */
+  logPrompts?: boolean | undefined;
+  /** `--price-multiplier` (else MODELSTREAM_PRICE_MULTIPLIER). */
+  priceMultiplier?: number | undefined;
+  /** `--price-table FILE` (else MODELSTREAM_PRICE_TABLE). */
+  priceTable?: string | undefined;
+  /** `--max-cost` in US dollars (else MODELSTREAM_MAX_COST_USD). */
+  maxCostUsd?: number | undefined;
 }
 
 export interface Connection {
@@ -14,6 +31,8 @@ export interface Connection {
   /** Strings that must never reach the screen (the key). */
   secrets: string[];
   viaEmulator: boolean;
+  /** Where this run's jobs are remembered (the embedded emulator's are not: they end with the run). */
+  ledger: FileLedger | undefined;
   close(): Promise<void>;
 }
 
@@ -27,6 +46,19 @@ export const NO_KEY_MESSAGE = [
   '  Or try everything without a key against the embedded emulator:',
   '    modelstream ask --emulator "Hello"',
 ].join('\n');
+
+/** --price-table / MODELSTREAM_PRICE_TABLE and --price-multiplier (the core reads MODELSTREAM_PRICE_MULTIPLIER). */
+async function pricingFrom(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+): Promise<{ pricing?: PriceSetting }> {
+  const file = flags.priceTable ?? (env.MODELSTREAM_PRICE_TABLE?.trim() || undefined);
+  const setting = flags.priceTable ? '--price-table' : 'MODELSTREAM_PRICE_TABLE';
+  const table = file ? await readPriceTable(file, setting, gpt54Pro) : undefined;
+  const multiplier = flags.priceMultiplier ?? readEnvironmentOptions(env).pricing?.multiplier;
+  if (!table && multiplier === undefined) return {};
+  return { pricing: { ...(table ? { table } : {}), ...(multiplier === undefined ? {} : { multiplier }) } };
+}
 
 /**
  * The client for this run: key from --api-key-file or MODELSTREAM_API_KEY, base URL from --base-url or
@@ -48,16 +80,28 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
     throw new CliError(NO_KEY_MESSAGE);
   }
   try {
+    const secrets = apiKey ? [apiKey] : [];
+    const ledger = stopEmulator ? undefined : new FileLedger(stateDirectory(env), secrets);
+    const fromEnvOptions = readEnvironmentOptions(env);
+    const maxCostUsd = flags.maxCostUsd ?? fromEnvOptions.maxCostUsd;
     const client = createNodeClient({
       env,
       apiKey,
       baseUrl,
       requireApiKey: false,
+      ledger,
       ...(flags.maxRetries === undefined ? {} : { maxRetries: flags.maxRetries }),
+      ...(flags.logPrompts ? { logPrompts: true } : {}),
+      ...(await pricingFrom(flags, env)),
+      // The o200k tables are large: loaded only when a ceiling needs an exact count.
+      ...(maxCostUsd === undefined
+        ? {}
+        : { maxCostUsd, countTokens: (await import('@modelstream-kit/core/tokens')).countTokens }),
     });
     return {
       client,
-      secrets: apiKey ? [apiKey] : [],
+      secrets,
+      ledger,
       viaEmulator: stopEmulator !== undefined,
       async close() {
         await closeDefaultAgent();
