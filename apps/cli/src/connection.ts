@@ -16,6 +16,8 @@ export interface ConnectionFlags {
   baseUrl?: string | undefined;
   emulator?: boolean | undefined;
   maxRetries?: number | undefined;
+  /** `--job-path` (else MODELSTREAM_JOB_PATH, which the core reads). */
+  jobPath?: string | undefined;
   /** Keep whole prompts in the ledger (`--log-prompts`; else MODELSTREAM_LOG_PROMPTS). */
   logPrompts?: boolean | undefined;
   /** `--price-multiplier` (else MODELSTREAM_PRICE_MULTIPLIER). */
@@ -91,6 +93,7 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
       requireApiKey: false,
       ledger,
       ...(flags.maxRetries === undefined ? {} : { maxRetries: flags.maxRetries }),
+      ...(flags.jobPath === undefined ? {} : { jobPath: flags.jobPath }),
       ...(flags.logPrompts ? { logPrompts: true } : {}),
       ...(await pricingFrom(flags, env)),
       // The o200k tables are large: loaded only when a ceiling needs an exact count.

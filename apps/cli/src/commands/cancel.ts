@@ -8,6 +8,7 @@ import {
   type CommonOptions,
   type CommonValues,
   JOB_GROUP,
+  noticeInCliWords,
   readCommonOptions,
 } from '../common-options.js';
 import { connect } from '../connection.js';
@@ -31,6 +32,7 @@ const cancelOne = (
   client.cancel(id, {
     signal: ctx.signal,
     onRetry: (info) => progress.retry(info),
+    onNotice: (message) => progress.note(noticeInCliWords(message)),
     ...(common.timeoutMs === undefined ? {} : { deadlineMs: common.timeoutMs }),
     ...(common.maxRetries === undefined ? {} : { maxRetries: common.maxRetries }),
   });
