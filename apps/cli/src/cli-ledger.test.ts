@@ -213,7 +213,10 @@ describe('cost', () => {
       env: envWith(stateDir, { MODELSTREAM_MAX_COST_USD: '2' }),
     });
     expect(fromEnv.code).toBe(2);
-    expect(fromEnv.stderr).toContain('above the ceiling of $2; nothing was sent');
+    expect(fromEnv.stderr).toMatch(
+      /^modelstream: MODELSTREAM_MAX_COST_USD: this request may cost up to .* above the ceiling of \$2; nothing was sent/m,
+    );
+    expect(run.stderr).not.toContain('Starting');
     expect(emulator().requests()).toHaveLength(0);
     const bad = await runCli(['ask', 'hi', '--max-cost', 'lots'], { env: envWith(stateDir) });
     expect(bad.stderr).toContain('--max-cost: "lots" is not allowed; use a number above 0');
@@ -229,6 +232,10 @@ describe('cost', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/usage: .* tokens · cost \$0\.\d+ \(up to 272,000 input tokens\) · chatcmpl-/);
+    // The estimate shows even when it passes: 1,000 output tokens at $180 per million is $0.18 of the worst case.
+    expect(run.stderr).toMatch(
+      /cost: ≤ \$0\.18\d* in the worst case \(up to 272,000 input tokens\), within the --max-cost ceiling of \$1/,
+    );
     expect(run.stderr).toContain("prices: OpenAI's list prices for gpt-5.4-pro");
     const json = await runCli(
       ['ask', 'hi', '--output', 'json', '--no-background', '--price-multiplier', '2'],

@@ -7,6 +7,7 @@ import {
   readEnvironmentOptions,
 } from '@modelstream-kit/core/node';
 import { CliError } from './cli-error.js';
+import { type CostGuard, costGuard } from './cost-guard.js';
 import { FileLedger } from './ledger/file-ledger.js';
 import { stateDirectory } from './ledger/state-dir.js';
 import { readPriceTable } from './price-table.js';
@@ -33,6 +34,8 @@ export interface Connection {
   /** Strings that must never reach the screen (the key). */
   secrets: string[];
   viaEmulator: boolean;
+  /** The cost ceiling (--max-cost, MODELSTREAM_MAX_COST_USD), when one is set. */
+  costGuard: CostGuard | undefined;
   /** Where this run's jobs are remembered (the embedded emulator's are not: they end with the run). */
   ledger: FileLedger | undefined;
   close(): Promise<void>;
@@ -84,8 +87,16 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
   try {
     const secrets = apiKey ? [apiKey] : [];
     const ledger = stopEmulator ? undefined : new FileLedger(stateDirectory(env), secrets);
-    const fromEnvOptions = readEnvironmentOptions(env);
-    const maxCostUsd = flags.maxCostUsd ?? fromEnvOptions.maxCostUsd;
+    const maxCostUsd = flags.maxCostUsd ?? readEnvironmentOptions(env).maxCostUsd;
+    const { pricing } = await pricingFrom(flags, env);
+    const guard =
+      maxCostUsd === undefined
+        ? undefined
+        : await costGuard(
+            maxCostUsd,
+            flags.maxCostUsd === undefined ? 'MODELSTREAM_MAX_COST_USD' : '--max-cost',
+            pricing,
+          );
     const client = createNodeClient({
       env,
       apiKey,
@@ -95,16 +106,14 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
       ...(flags.maxRetries === undefined ? {} : { maxRetries: flags.maxRetries }),
       ...(flags.jobPath === undefined ? {} : { jobPath: flags.jobPath }),
       ...(flags.logPrompts ? { logPrompts: true } : {}),
-      ...(await pricingFrom(flags, env)),
-      // The o200k tables are large: loaded only when a ceiling needs an exact count.
-      ...(maxCostUsd === undefined
-        ? {}
-        : { maxCostUsd, countTokens: (await import('@modelstream-kit/core/tokens')).countTokens }),
+      ...(pricing ? { pricing } : {}),
+      ...(guard ? { maxCostUsd: guard.maxCostUsd, countTokens: guard.countTokens } : {}),
     });
     return {
       client,
       secrets,
       ledger,
+      costGuard: guard,
       viaEmulator: stopEmulator !== undefined,
       async close() {
         await closeDefaultAgent();

@@ -3,6 +3,10 @@ import { EXIT_CODE_HELP } from './exit-codes.js';
 export const ENVIRONMENT_HELP: readonly (readonly [string, string])[] = [
   ['MODELSTREAM_API_KEY', 'the API key (ModelStream dashboard → API keys); never printed'],
   ['MODELSTREAM_BASE_URL', 'the API base URL (default https://api.modelstream.ai)'],
+  [
+    'MODELSTREAM_JOB_PATH',
+    'where the gateway serves a background job, {id} replaced, as --job-path (default /v1/responses/{id})',
+  ],
   ['MODELSTREAM_RETRY_BASE_MS', 'tuning: first retry pause without a Retry-After hint (default 500)'],
   ['MODELSTREAM_POLL_MS', 'tuning: first pause between polls of a background job (default 1000)'],
   [

@@ -17,12 +17,6 @@ function issueLines(error: ValidationError): string[] {
     if (issue.field === 'prompt' && issue.value === undefined) {
       return `${issue.message}: give it as the argument (modelstream ask "...") or pipe it on stdin`;
     }
-    // The core names its own option; a person typed --max-cost (or set MODELSTREAM_MAX_COST_USD).
-    if (issue.field === 'maxCostUsd') {
-      return issue.message
-        .replace(/^maxCostUsd:/, '--max-cost:')
-        .replace('raise maxCostUsd', 'raise --max-cost (or MODELSTREAM_MAX_COST_USD)');
-    }
     const flag = flagOfField(gpt54Pro, issue.field);
     return flag ? `${issue.message} (${flag})` : issue.message;
   });

@@ -110,6 +110,8 @@ export async function runAsk(
   const report = (completion: Completion, streamed: boolean) =>
     reportAnswer(ctx, progress, completion, { output: common.output, json: wantsJson, streamed });
   try {
+    const estimate = connection.costGuard?.check(params);
+    if (estimate) progress.note(estimate);
     if (delivery === 'stream') {
       const completion = await executeStream(
         connection.client,

@@ -98,7 +98,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
 }
 
 /** Resolves once stderr matches, for acting in the middle of a run. */
-export function whenStderr(result: CliResult, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+export function whenStderr(result: CliResult, pattern: RegExp, timeoutMs = 40_000): Promise<void> {
   const startedAt = Date.now();
   return new Promise((resolve, reject) => {
     const check = () => {
