@@ -86,7 +86,11 @@ export function toZapierError(
   const raw = error instanceof Error ? error.message : String(error);
   const jobId = (error instanceof ModelStreamError ? error.jobId : undefined) ?? context.jobId;
   const note = jobId ? jobNote(jobId, error, context.startsJobs === true) : '';
-  const message = redactSecrets(raw, secrets) + baseUrlHint(error, context.baseUrl) + note;
+  // The core's own one-line "collect it later by its id" gives way to the Zapier way of collecting it.
+  const said = note
+    ? raw.replace(/ ?Job \S+ was started and may still be running: collect it later by its id\./, '')
+    : raw;
+  const message = redactSecrets(said, secrets) + baseUrlHint(error, context.baseUrl) + note;
   if (jobId && context.startsJobs && error instanceof RateLimitError) {
     return new z.errors.Error(message, 'rate_limited', 429);
   }
