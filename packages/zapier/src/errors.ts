@@ -134,7 +134,13 @@ export function toZapierError(
         : 'connection_failed';
     return new z.errors.Error(message, code);
   }
-  if (error instanceof BadRequestError) return new z.errors.Error(message, 'bad_request', error.status);
+  if (error instanceof BadRequestError) {
+    const why =
+      error.param === 'background'
+        ? " The Zapier app runs every prompt as a background job (an answer outlasts Zapier's 30-second step), so it cannot use a gateway that refuses them."
+        : '';
+    return new z.errors.Error(message + why, 'bad_request', error.status);
+  }
   if (error instanceof InvalidResponseError) return new z.errors.Error(message, 'invalid_response');
   if (error instanceof ModelStreamError)
     return new z.errors.Error(message, 'modelstream_error', error.status);
