@@ -19,6 +19,8 @@ export interface ContextOptions {
   perItem?: (itemIndex: number) => IDataObject;
   credentials: { apiKey: string; baseUrl: string };
   continueOnFail?: boolean;
+  /** The node's "On Error" setting; n8n's continueOnFail() is true for both "continue" ones. */
+  onError?: INode['onError'];
   signal?: AbortSignal;
 }
 
@@ -30,7 +32,7 @@ export interface TestContext {
   maxInFlight: () => number;
 }
 
-const node: INode = {
+const baseNode: INode = {
   id: 'test-node',
   name: 'ModelStream',
   type: 'n8n-nodes-modelstream.modelStream',
@@ -116,6 +118,11 @@ export function createContext(options: ContextOptions): TestContext {
     return fromItem !== undefined ? fromItem : valueAt(options.parameters, name);
   };
 
+  const node: INode = options.onError ? { ...baseNode, onError: options.onError } : baseNode;
+  const continueOnFail = () =>
+    options.onError
+      ? options.onError === 'continueRegularOutput' || options.onError === 'continueErrorOutput'
+      : (options.continueOnFail ?? false);
   const ctx = {
     getInputData: () => options.items,
     getNode: () => node,
@@ -124,7 +131,7 @@ export function createContext(options: ContextOptions): TestContext {
       return value === undefined ? fallback : value;
     },
     getCredentials: async () => ({ ...options.credentials }),
-    continueOnFail: () => options.continueOnFail ?? false,
+    continueOnFail,
     getExecutionCancelSignal: () => options.signal,
     logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     helpers: {

@@ -6,7 +6,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_MAX_WAIT_MINUTES, GET_JOB } from './node-p
 import { completionOutput, pendingOutput } from './output';
 import { binaryImagesAsDataUrls, binaryPropertyNames, readModelParams } from './read-params';
 import { runPool } from './run-pool';
-import { errorItemJson, toNodeError } from './to-node-error';
+import { errorItem, toNodeError } from './to-node-error';
 
 export const CREDENTIAL_TYPE = 'modelStreamApi';
 
@@ -109,7 +109,7 @@ export async function executeModelStream(
       } catch (error) {
         const nodeError = toNodeError(ctx.getNode(), error, itemIndex, secrets);
         if (!ctx.continueOnFail()) throw nodeError;
-        return { json: errorItemJson(nodeError), pairedItem: { item: itemIndex } };
+        return errorItem(ctx, nodeError, itemIndex);
       }
     },
     signal,

@@ -13,7 +13,9 @@ import {
 } from '@modelstream-kit/core';
 import {
   type IDataObject,
+  type IExecuteFunctions,
   type INode,
+  type INodeExecutionData,
   type JsonObject,
   NodeApiError,
   NodeOperationError,
@@ -101,8 +103,18 @@ export function toNodeError(
   return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The item a failed input becomes under "Continue on Fail". */
-export function errorItemJson(error: NodeError): IDataObject {
+/**
+ * The item a failed input becomes under "On Error: Continue". With the error output, n8n's engine moves
+ * an item to it only when the item carries `error` (or its json holds nothing but error, message and
+ * details): the error itself goes on the item, so the job id and status stay in its json.
+ */
+export function errorItem(ctx: IExecuteFunctions, error: NodeError, itemIndex: number): INodeExecutionData {
+  const item: INodeExecutionData = { json: errorItemJson(error), pairedItem: { item: itemIndex } };
+  if (ctx.getNode().onError === 'continueErrorOutput') item.error = error;
+  return item;
+}
+
+function errorItemJson(error: NodeError): IDataObject {
   const json: IDataObject = { error: error.message };
   if (error.description) json.description = error.description;
   if (error instanceof NodeApiError) {
