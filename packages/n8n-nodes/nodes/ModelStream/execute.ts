@@ -105,6 +105,7 @@ async function message(run: Run, itemIndex: number, prepared: Prepared): Promise
       );
     },
   };
+  let collected = earlier;
   const fresh = () => client.run(params, options);
   const result = earlier
     ? await client.run(params, { ...options, resumeJob: earlier.id }).catch((error: unknown) => {
@@ -113,6 +114,7 @@ async function message(run: Run, itemIndex: number, prepared: Prepared): Promise
           error instanceof JobFailedError || (error instanceof BadRequestError && error.status === 404);
         if (!gone) return Promise.reject(error);
         ledger.forget(earlier.id);
+        collected = undefined;
         return fresh();
       })
     : await fresh();
@@ -123,7 +125,8 @@ async function message(run: Run, itemIndex: number, prepared: Prepared): Promise
   }
   if (result.job) ledger.forget(result.job.id);
   const out = completionOutput(result.completion, simplify);
-  if (earlier) out.collectedJob = { id: earlier.id, startedAt: new Date(earlier.startedAt).toISOString() };
+  if (collected)
+    out.collectedJob = { id: collected.id, startedAt: new Date(collected.startedAt).toISOString() };
   return out;
 }
 
