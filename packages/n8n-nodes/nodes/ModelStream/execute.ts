@@ -182,13 +182,20 @@ export async function executeModelStream(
   let client: ModelStreamClient;
   let pricing: ModelPricing;
   try {
+    const jobPath = credentials.jobPath?.trim() || undefined;
+    if (jobPath !== undefined && !/^\/\S*\{id\}/.test(jobPath)) {
+      const message = `Job Path: ${JSON.stringify(jobPath)} is not allowed; use a path holding {id}, such as /v1/chat/completions/{id}`;
+      throw new ValidationError([
+        { field: 'Job Path', value: jobPath, allowed: 'a path holding {id}', message },
+      ]);
+    }
     const prices = pricingOf(ctx, model);
     pricing = prices.pricing;
     client = createClient({
       transport: createN8nTransport(ctx, CREDENTIAL_TYPE),
       clock: n8nClock,
       baseUrl: credentials.baseUrl || undefined,
-      jobPath: credentials.jobPath?.trim() || undefined,
+      jobPath,
       model: model.id,
       maxRetries: numberParam(ctx, 'options.maxRetries', 0, 4),
       logger: ctx.logger,

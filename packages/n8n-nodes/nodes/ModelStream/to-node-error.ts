@@ -1,6 +1,7 @@
 import {
   AbortedError,
   AuthenticationError,
+  BadRequestError,
   ConnectionError,
   JobFailedError,
   type ModelSpec,
@@ -68,6 +69,9 @@ function baseHint(
   context: ErrorContext | undefined,
 ): string | undefined {
   if (error instanceof ValidationError) return fieldHint(error, context);
+  if (error instanceof BadRequestError && error.param === 'background') {
+    return 'Nothing was started: this gateway runs no background jobs, so turn off Background in Options.';
+  }
   if (error instanceof AuthenticationError) {
     return 'Open the ModelStream API credential and check the API key (and the Base URL).';
   }
