@@ -19,7 +19,7 @@ describe('node description, generated from the spec', () => {
       expect(field?.description).toBe(param.description);
     }
     const advanced = gpt54Pro.params.filter((p) => p.group === 'advanced').map((p) => toCamelCase(p.name));
-    const nodeOwn = ['imageBinaryProperties', 'concurrency', 'maxRetries'];
+    const nodeOwn = ['imageBinaryProperties', 'concurrency', 'maxCostUsd', 'maxRetries', 'priceMultiplier'];
     expect(options.map((o) => o.name).sort()).toEqual([...advanced, ...nodeOwn].sort());
   });
 
