@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheRoot, ensureNode24 } from '@modelstream-kit/node24';
 
-/** n8n 2.41 does not resolve from the registry here (its @n8n/agents is missing); 2.40.7 does. */
-export const N8N_VERSION = '2.40.7';
+/** The n8n the e2e runs pinned to: n8n 2.41.3 does not resolve from the registry here (its @n8n/agents is missing). */
+export const PINNED_N8N_VERSION = '2.40.7';
+
+/** MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own). */
+export const N8N_VERSION = process.env.MODELSTREAM_N8N_VERSION?.trim() || PINNED_N8N_VERSION;
 
 export interface RealN8n {
   nodeDir: string;
