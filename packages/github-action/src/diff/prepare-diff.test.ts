@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { budgetDiff, MIN_SHARE_TOKENS } from './budget-diff.js';
-import { fitLines } from './count-tokens.js';
+import { fitLines, loadTokenizer } from './count-tokens.js';
+
+await loadTokenizer();
+
 import type { DiffFile } from './diff-file.js';
 import { manifestForMarkdown, manifestForPrompt } from './manifest-text.js';
 import { prepareDiff } from './prepare-diff.js';
