@@ -130,6 +130,35 @@ describe('issue 16: a cancel always finishes the comment', () => {
   });
 });
 
+describe('issue 16: a second signal still writes the comment', () => {
+  it('SIGTERM 1 s after SIGINT, the upstream cancel still hanging: the final word is written, then the exit', async () => {
+    const pr = h.newPull([file('src/a.ts', 5)]);
+    h.emulator().enqueue({
+      kind: 'slow-headers',
+      ms: 60_000,
+      match: { method: 'POST', path: '/v1/responses/' },
+    });
+    const result = await h.run(
+      pr.number,
+      { prompt: 'Summarise. [emulator:job-ms=120000]' },
+      {
+        cancelWhen: /Background job resp_\S+ started/,
+        cancelSignals: [
+          { signal: 'SIGINT', afterMs: 0 },
+          { signal: 'SIGTERM', afterMs: 1_000 },
+          { signal: 'SIGKILL', afterMs: 2_500 },
+        ],
+      },
+    );
+    expect(result.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM']);
+    expect(result.code).toBe(130);
+    const final = h.markedComments(pr.number)[0]!.body;
+    expect(final).toContain('Cancelled before the upstream cancel answered');
+    expect(final).toMatch(/"state":"running","job":"resp_/);
+    expect(final).toContain('the next run on this head collects it');
+  });
+});
+
 describe('issue 16: words and whole answers', () => {
   it('a dropped start in background mode does not advise "use background mode"', async () => {
     const pr = h.newPull([file('src/a.ts', 5)]);
