@@ -10,7 +10,7 @@ import { callModel } from './call-model.js';
 import type { CommentSession } from './comment/comment-session.js';
 import type { RunDecision } from './comment/marker.js';
 import type { PreparedDiff } from './diff/prepare-diff.js';
-import { errorMessage, errorTitle } from './failure.js';
+import { errorMessage, errorTitle, inActionWords } from './failure.js';
 import { formatCount, formatMinutes } from './format.js';
 import { setOutputs, writeStepSummary } from './report.js';
 import type { Scrub } from './secrets.js';
@@ -139,7 +139,7 @@ export async function askModel(input: AskInput): Promise<void> {
         lastPollLog = elapsed;
         core.info(`Job ${marker.job}: ${status} after ${Math.round(elapsed / 1000)} s`);
       },
-      onNotice: (message) => core.info(`ModelStream: ${input.scrub(message)}`),
+      onNotice: (message) => core.info(`ModelStream: ${input.scrub(inActionWords(message))}`),
     });
   } catch (error) {
     await reportCallFailure(input, error);

@@ -9,6 +9,13 @@ export function errorTitle(error: unknown): string {
   return 'ModelStream action failed';
 }
 
+/** The core names its settings; here they are inputs. */
+export function inActionWords(message: string): string {
+  return message
+    .replace(/\bjobPath \(MODELSTREAM_JOB_PATH\)/g, 'the job-path input')
+    .replace(/\bset jobPath\b/g, 'set the job-path input');
+}
+
 const BACKGROUND_HINT = /\s*For long answers use background mode, whose job can be collected later\./;
 
 /**
@@ -24,7 +31,7 @@ export function errorMessage(error: unknown, scrub: Scrub, background: boolean):
         'rerun; check the ModelStream dashboard before running again.',
     );
   }
-  return scrub(message);
+  return scrub(inActionWords(message));
 }
 
 /** An error annotation in the core's words; `fail-on-error` decides the exit code. */
