@@ -1,18 +1,16 @@
 import type { KnipConfig } from 'knip';
 
-// Unused files, exports and dependencies across the workspace (`pnpm check:workspace`). The core and the
-// CLI are also checked for exports of their public entry that nothing in the workspace uses: what is
-// public on purpose says so with a `/** @public */` tag.
-//
-// The core's own findings (packages/core/src) are listed by `pnpm knip:core` but do not fail yet: the
-// core is being reworked (issue 11's adapter kit). To make them fail, delete the `ignoreIssues` entry
-// below and the `knip:core` step of the root `check:workspace` script.
-const reportCoreOnly = process.env.KNIP_CORE !== 'report';
-
+// Unused files, exports and dependencies across the workspace (`pnpm check:workspace`), failing on any.
+// The core and the CLI are also checked for exports of their public entries that nothing uses: what is
+// public on purpose says so with a `/** @public */` tag. The adapters import the core's built dist, which
+// knip does not map back to its source, so their use is not seen here: the core's entries tag their whole
+// public API (CORE-KIT and what the adapters import); an untagged export added to an entry fails unless
+// the core itself uses it, and an export nobody uses is removed, not tagged.
 const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
+  // The action's committed bundle: dist/index.js loads its chunks (the lazy tokenizer) by relative import.
+  ignore: ['packages/github-action/dist/**'],
   ignoreIssues: {
-    ...(reportCoreOnly ? { 'packages/core/src/**': ['exports', 'types'] } : {}),
     // Exported from the emulator's index by its rework on a parallel branch (issue 11); drop once merged.
     'apps/emulator/src/faults.ts': ['types'],
   },
