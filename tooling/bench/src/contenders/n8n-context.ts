@@ -38,6 +38,8 @@ export function loadN8nNode(packageDir: string): N8nPackage & { makeContext(run:
     parameters: {},
   };
 
+  // n8n keeps a node's static data across the executions of a workflow: one object per loaded node here.
+  const staticData: Record<string, Json> = {};
   const makeContext = (run: N8nRun) => {
     const items = Array.from({ length: run.items }, (_, i) => ({ json: { index: i } }));
     async function httpRequestWithAuthentication(this: Json, _type: string, options: Json) {
@@ -87,6 +89,8 @@ export function loadN8nNode(packageDir: string): N8nPackage & { makeContext(run:
         return value === undefined ? fallback : value;
       },
       getCredentials: async () => ({ ...run.credentials }),
+      getWorkflowStaticData: (type: string) => (staticData[type] ??= {}),
+      getMode: () => 'trigger',
       continueOnFail: () => false,
       getExecutionCancelSignal: () => undefined,
       logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
