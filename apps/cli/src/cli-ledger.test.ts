@@ -121,6 +121,22 @@ describe('the job ledger', () => {
     expect(ids).toContain('second job');
   });
 
+  it('a ledger that cannot be written never fails the answer, and says so once', async () => {
+    const blocker = join(freshStateDir(), 'not-a-directory');
+    writeFileSync(blocker, 'a file where the state directory should be');
+    const run = await runCli(['ask', 'still answered'], { env: envWith(blocker) });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('still answered');
+    const warnings = run.stderr.match(
+      /the job ledger in .* cannot be written \((ENOTDIR|EEXIST)\): this run goes on/g,
+    );
+    expect(warnings).toHaveLength(1);
+    const jobs = await runCli(['jobs'], { env: envWith(blocker) });
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toMatch(/cannot read the job ledger .*not-a-directory\/jobs\.jsonl \(ENOTDIR\)/);
+    expect(completionPosts(emulator())).toHaveLength(1);
+  });
+
   it('keeps a hash and 60 characters of a prompt, never the key; the whole prompt only with --log-prompts', async () => {
     const stateDir = freshStateDir();
     const prompt = `Confidential: ${'the merger terms are '.repeat(6)}END-OF-PROMPT`;
