@@ -20,27 +20,30 @@ async function jobsJson(stateDir: string): Promise<LedgerEntry[]> {
 }
 
 describe('the job ledger', () => {
-  it('two CLI processes writing it at once lose nothing', { timeout: 120_000 }, async () => {
+  it('CLI processes writing it at once lose nothing', { timeout: 120_000 }, async () => {
     const stateDir = freshStateDir();
-    // Both jobs poll every 40 ms for a while, so their lines are appended side by side.
+    // Four commands at once (two waiting for jobs, two plain answers) append their lines side by side.
+    const words = ['first', 'second', 'third', 'fourth'];
     const runs = await Promise.all(
-      ['first', 'second'].map((word) =>
-        runCli(['ask', `${word} [emulator:job-ms=600]`], { env: envWith(stateDir) }),
+      words.map((word, i) =>
+        runCli(['ask', `${word} [emulator:job-ms=600]`, ...(i % 2 ? ['--no-background'] : [])], {
+          env: envWith(stateDir),
+        }),
       ),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const entries = await jobsJson(stateDir);
-    expect(entries.map((e) => e.prompt.preview).sort()).toEqual([
-      'first [emulator:job-ms=600]',
-      'second [emulator:job-ms=600]',
-    ]);
+    expect(entries.map((e) => e.prompt.preview).sort()).toEqual(
+      words.map((word) => `${word} [emulator:job-ms=600]`).sort(),
+    );
     for (const entry of entries) {
-      expect(entry).toMatchObject({ status: 'completed', delivery: 'background', cost: { currency: 'USD' } });
+      expect(entry).toMatchObject({ status: 'completed', cost: { currency: 'USD' } });
     }
+    expect(entries.filter((e) => e.delivery === 'background')).toHaveLength(2);
     // Every line is whole JSON: no write was cut into another.
     for (const line of ledgerText(stateDir).trimEnd().split('\n'))
       expect(() => JSON.parse(line)).not.toThrow();
-    expect(completionPosts(emulator())).toHaveLength(2);
+    expect(completionPosts(emulator())).toHaveLength(4);
   });
 
   it('a CLI killed with SIGKILL mid-wait: `jobs` still lists the job and `wait --last` collects it with no second POST', {
@@ -119,6 +122,22 @@ describe('the job ledger', () => {
     const ids = (await jobsJson(stateDir)).map((e) => e.prompt.preview);
     expect(ids).toContain('after the damage');
     expect(ids).toContain('second job');
+  });
+
+  it('a ledger that cannot be written never fails the answer, and says so once', async () => {
+    const blocker = join(freshStateDir(), 'not-a-directory');
+    writeFileSync(blocker, 'a file where the state directory should be');
+    const run = await runCli(['ask', 'still answered'], { env: envWith(blocker) });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('still answered');
+    const warnings = run.stderr.match(
+      /the job ledger in .* cannot be written \((ENOTDIR|EEXIST)\): this run goes on/g,
+    );
+    expect(warnings).toHaveLength(1);
+    const jobs = await runCli(['jobs'], { env: envWith(blocker) });
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toMatch(/cannot read the job ledger .*not-a-directory\/jobs\.jsonl \(ENOTDIR\)/);
+    expect(completionPosts(emulator())).toHaveLength(1);
   });
 
   it('keeps a hash and 60 characters of a prompt, never the key; the whole prompt only with --log-prompts', async () => {

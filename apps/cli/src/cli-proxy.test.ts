@@ -62,7 +62,17 @@ describe('modelstream behind a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY)', () 
     });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`proxy: .*127\\.0\\.0\\.1:${proxy.port}`));
+    expect(run.stdout).toContain('(http_proxy, CONNECT tunnel)');
     expect(proxy.tunnels().length).toBeGreaterThan(0);
     expect(proxy.sawPlainAuthorization()).toBe(false);
+  });
+
+  it('doctor says when NO_PROXY sends the origin directly', async () => {
+    const run = await runCli(['doctor', '--base-url', emulator().url], {
+      env: { ...baseEnv(), HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('proxy: none (NO_PROXY covers 127.0.0.1)');
+    expect(proxy.tunnels()).toEqual([]);
   });
 });

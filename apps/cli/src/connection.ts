@@ -70,7 +70,11 @@ async function pricingFrom(
  * MODELSTREAM_BASE_URL, every other MODELSTREAM_* setting from the environment (the core reads them), or
  * the embedded emulator started in-process with --emulator.
  */
-export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Promise<Connection> {
+export async function connect(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  warn: (line: string) => void = () => {},
+): Promise<Connection> {
   const fromEnv = readEnvironment(env);
   let apiKey = await loadApiKey({ file: flags.apiKeyFile, env, setting: '--api-key-file', required: false });
   let baseUrl = flags.baseUrl ?? fromEnv.baseUrl;
@@ -86,7 +90,13 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
   }
   try {
     const secrets = apiKey ? [apiKey] : [];
-    const ledger = stopEmulator ? undefined : new FileLedger(stateDirectory(env), secrets);
+    const ledger = stopEmulator
+      ? undefined
+      : new FileLedger(stateDirectory(env), secrets, (error) =>
+          warn(
+            `the job ledger in ${stateDirectory(env)} cannot be written (${error.code ?? error.message}): this run goes on, but \`modelstream jobs\` and \`wait --last\` will not know its job (MODELSTREAM_STATE_DIR sets the directory)`,
+          ),
+        );
     const maxCostUsd = flags.maxCostUsd ?? readEnvironmentOptions(env).maxCostUsd;
     const { pricing } = await pricingFrom(flags, env);
     const guard =

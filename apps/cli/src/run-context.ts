@@ -16,3 +16,10 @@ export interface RunContext {
   /** Strings never to print (the key), filled in once known. */
   secrets: string[];
 }
+
+/** A warning line on stderr, shown even with --quiet (something the person must know). */
+export const warnTo =
+  (ctx: RunContext) =>
+  (line: string): void => {
+    ctx.stderr.write(`modelstream: ${line}\n`);
+  };

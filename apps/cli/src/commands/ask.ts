@@ -26,7 +26,7 @@ import { imageToUrl } from '../image-input.js';
 import { paramOptions, paramsFromFlags } from '../param-flags.js';
 import { createProgress } from '../progress.js';
 import { resolvePrompt } from '../prompt-input.js';
-import type { RunContext } from '../run-context.js';
+import { type RunContext, warnTo } from '../run-context.js';
 import { executeRun, executeStream } from './execute.js';
 import { reportAnswer } from './report.js';
 
@@ -102,7 +102,7 @@ export async function runAsk(
   const params = validateParams(model, withDelivery(raw, delivery));
   const wantsJson = params.response_format === 'json_object';
 
-  const connection = await connect(common, ctx.env);
+  const connection = await connect(common, ctx.env, warnTo(ctx));
   ctx.secrets.push(...connection.secrets);
   ctx.abortable();
   const progress = createProgress({ stream: ctx.stderr, quiet: common.quiet });

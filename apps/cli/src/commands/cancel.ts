@@ -15,7 +15,7 @@ import { connect } from '../connection.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { firstWords, isRunning, readLedger } from '../ledger/ledger-view.js';
 import { createProgress, type Progress } from '../progress.js';
-import type { RunContext } from '../run-context.js';
+import { type RunContext, warnTo } from '../run-context.js';
 
 interface CancelValues extends CommonValues {
   allRunning?: boolean;
@@ -78,7 +78,7 @@ export async function runCancel(
     }
   }
   const ids = given === undefined ? running.map((e) => e.id) : [given];
-  const connection = await connect(common, ctx.env);
+  const connection = await connect(common, ctx.env, warnTo(ctx));
   ctx.secrets.push(...connection.secrets);
   ctx.abortable();
   const progress = createProgress({ stream: ctx.stderr, quiet: common.quiet });

@@ -13,7 +13,7 @@ import {
 import { connect } from '../connection.js';
 import { firstWords, formatStarted, lastRunning } from '../ledger/ledger-view.js';
 import { createProgress } from '../progress.js';
-import type { RunContext } from '../run-context.js';
+import { type RunContext, warnTo } from '../run-context.js';
 import { executeRun } from './execute.js';
 import { reportAnswer } from './report.js';
 
@@ -37,7 +37,7 @@ export async function runWait(
   }
   const last = given === undefined ? lastRunning(ctx, common.quiet) : undefined;
   const id = given ?? last!.id;
-  const connection = await connect(common, ctx.env);
+  const connection = await connect(common, ctx.env, warnTo(ctx));
   ctx.secrets.push(...connection.secrets);
   ctx.abortable();
   const progress = createProgress({ stream: ctx.stderr, quiet: common.quiet });

@@ -11,9 +11,9 @@ import {
   resolvePricing,
   type Transport,
 } from '@modelstream-kit/core';
-import { proxyFromEnvironment, readEnvironmentOptions, timerClock } from '@modelstream-kit/core/node';
-import { countTokens } from '@modelstream-kit/core/tokens';
+import { readEnvironmentOptions, timerClock } from '@modelstream-kit/core/node';
 import { type Check, type Findings, FRONT_HEADERS, type SpendFindings } from './findings.js';
+import { proxyInUse } from './proxy-in-use.js';
 import type { Exchange } from './recording-transport.js';
 
 /** The cheapest request that still shows how the gateway behaves: a word, medium effort, 16 tokens. */
@@ -54,10 +54,10 @@ export async function probeGateway(input: ProbeInput): Promise<{ findings: Findi
     maxRetries: 1,
     timeouts: { headersMs: 30_000, deadlineMs: 120_000 },
   });
-  const proxy = proxyFromEnvironment(input.env);
+  const route = proxyInUse(client.baseUrl, input.env);
   const findings: Findings = {
     baseUrl: client.baseUrl,
-    proxy: proxy ? redactProxy(proxy) : undefined,
+    proxy: route.proxy ? redactProxy(route.proxy) : undefined,
     headersMs: undefined,
     keyAccepted: false,
     models: { present: false },
@@ -75,9 +75,10 @@ export async function probeGateway(input: ProbeInput): Promise<{ findings: Findi
   checks.push({
     name: 'proxy',
     status: 'ok',
-    detail: findings.proxy
-      ? `through ${findings.proxy} (CONNECT tunnel)`
-      : 'none (HTTPS_PROXY/HTTP_PROXY unset)',
+    detail:
+      route.proxy === undefined
+        ? `none (${route.why})`
+        : `through ${findings.proxy} (${route.variable}, CONNECT tunnel)`,
   });
 
   try {
@@ -158,6 +159,8 @@ async function spendProbe(
   checks: Check[],
 ): Promise<SpendFindings> {
   const pricing = resolvePricing(gpt54Pro);
+  // The o200k tables are large: loaded only by a run that spends, not by every command.
+  const { countTokens } = await import('@modelstream-kit/core/tokens');
   const estimate = estimateCost(gpt54Pro, PROBE_PARAMS, { pricing, countTokens }).worstCase;
   input.say(
     `spending: two requests of at most $${(estimate.total * 2).toFixed(4)} in all (${estimate.source})`,

@@ -41,22 +41,36 @@ export class FileLedger implements JobLedger {
   readonly path: string;
   readonly #dir: string;
   readonly #secrets: readonly string[];
+  readonly #onError: ((error: NodeJS.ErrnoException) => void) | undefined;
+  #failed = false;
 
-  constructor(dir: string, secrets: readonly string[] = []) {
+  /** `onError` hears the first write that fails (later ones are dropped quietly); the call goes on. */
+  constructor(
+    dir: string,
+    secrets: readonly string[] = [],
+    onError?: (error: NodeJS.ErrnoException) => void,
+  ) {
     this.#dir = dir;
     this.path = join(dir, LEDGER_FILE);
     this.#secrets = secrets;
+    this.#onError = onError;
   }
 
   put(update: LedgerUpdate): void {
-    mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
     const { id, ...rest } = update;
     const line = `${redactSecrets(JSON.stringify({ id, ...rest }), this.#secrets)}\n`;
-    const fd = openSync(this.path, 'a', 0o600);
     try {
-      writeSync(fd, line);
-    } finally {
-      closeSync(fd);
+      mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
+      const fd = openSync(this.path, 'a', 0o600);
+      try {
+        writeSync(fd, line);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      if (!this.#onError) throw error;
+      if (!this.#failed) this.#onError(error as NodeJS.ErrnoException);
+      this.#failed = true;
     }
   }
 

@@ -15,7 +15,15 @@ export const isRunning = (entry: LedgerEntry) =>
  */
 export function readLedger(ctx: RunContext, quiet: boolean): { ledger: FileLedger; entries: LedgerEntry[] } {
   const ledger = new FileLedger(stateDirectory(ctx.env), ctx.secrets);
-  const { entries, skipped } = ledger.read();
+  let read: ReturnType<FileLedger['read']>;
+  try {
+    read = ledger.read();
+  } catch (error) {
+    throw new CliError(
+      `cannot read the job ledger ${ledger.path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); MODELSTREAM_STATE_DIR sets where it is kept`,
+    );
+  }
+  const { entries, skipped } = read;
   if (skipped.length > 0 && !quiet) {
     const which = skipped.length === 1 ? `line ${skipped[0]}` : `lines ${skipped.join(', ')}`;
     ctx.stderr.write(
