@@ -118,6 +118,25 @@ describe('Extract Structured Data', () => {
     ]);
   });
 
+  it('Find Completion declares the task’s fields once its Task is mapped in, and refuses a Task that is not one', async () => {
+    const sample = await h.tester(
+      create('extract_structured_data'),
+      h.bundle({ text: 'x', fields: emulatorFields }, { sample: true }),
+    );
+    expect(h.emulator().requests()).toEqual([]);
+    const fields = h.app.searches?.find_completion?.operation.outputFields ?? [];
+    const dynamic = fields.find((f) => typeof f === 'function') as Perform<{ key: string }[]>;
+    const declared = await h.tester(dynamic, h.bundle({ id: 'resp_1', task: sample.task }));
+    expect(declared.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['valid', 'task', 'data__emulator', 'data__due_date', 'missing_fields']),
+    );
+    const error = await errorOf(h.tester(find(), h.bundle({ id: 'resp_1', task: '{"task":"nope"}' })));
+    expect(String(zapierFields(error).message)).toMatch(
+      /^task: is not the Task of an Extract Structured Data/,
+    );
+    expect(h.emulator().requests()).toEqual([]);
+  });
+
   it('a bad field list is refused, every problem at once, before any request', async () => {
     const error = await errorOf(
       h.tester(
