@@ -21,11 +21,14 @@ describe('the app definition', () => {
     expect(validateApp(prepareApp(createApp({ budgetMs: 1_000 })))).toEqual([]);
   });
 
-  it('offers Send Prompt, Start Background Completion, Cancel and Find Completion', () => {
+  it('offers Send Prompt, Start Background Completion, Cancel, the task actions and Find Completion', () => {
     expect(Object.keys(app.creates ?? {}).sort()).toEqual([
       'cancel_completion',
+      'classify_text',
+      'extract_structured_data',
       'send_prompt',
       'start_background_completion',
+      'summarize_text',
     ]);
     expect(Object.keys(app.searches ?? {})).toEqual(['find_completion']);
     expect(app.authentication?.type).toBe('custom');

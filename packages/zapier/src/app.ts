@@ -5,6 +5,7 @@ import { type AppOptions, resolveAppOptions } from './client.js';
 import { cancelCompletionFor } from './creates/cancel-completion.js';
 import { sendPromptFor } from './creates/send-prompt.js';
 import { startBackgroundFor } from './creates/start-background.js';
+import { classifyTextFor, extractStructuredDataFor, summarizeFor } from './creates/tasks.js';
 import { addBearerToken, explainModelStreamErrors } from './middleware.js';
 import { findCompletionFor } from './searches/find-completion.js';
 
@@ -15,6 +16,9 @@ export function createApp(options: AppOptions = {}) {
   const startBackground = startBackgroundFor(resolved);
   const cancel = cancelCompletionFor(resolved);
   const find = findCompletionFor(resolved);
+  const extract = extractStructuredDataFor(resolved);
+  const classify = classifyTextFor(resolved);
+  const summarize = summarizeFor(resolved);
   return defineApp({
     version: packageJson.version,
     platformVersion,
@@ -25,6 +29,9 @@ export function createApp(options: AppOptions = {}) {
       [sendPrompt.key]: sendPrompt,
       [startBackground.key]: startBackground,
       [cancel.key]: cancel,
+      [extract.key]: extract,
+      [classify.key]: classify,
+      [summarize.key]: summarize,
     },
     searches: {
       [find.key]: find,

@@ -105,8 +105,11 @@ export const maxCostField: PlainInputField = {
  * Every user-settable parameter of the model as Zapier fields, generated from the spec: the basic ones,
  * then a toggle that reveals the advanced ones (Zapier re-fetches the fields when it changes).
  */
-export function inputFieldsFor(model: ModelSpec): InputFieldEntry[] {
-  const params = fieldParams(model);
+export function inputFieldsFor(
+  model: ModelSpec,
+  omit: (param: ParamSpec) => boolean = () => false,
+): InputFieldEntry[] {
+  const params = fieldParams(model).filter((p) => !omit(p));
   const basic = params.filter((p) => p.group === 'basic').map(toInputField);
   const advanced: PlainInputField[] = [];
   for (const param of params.filter((p) => p.group === 'advanced')) {

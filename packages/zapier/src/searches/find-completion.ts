@@ -1,6 +1,7 @@
 import { BadRequestError, type JobStatus, ValidationError } from '@modelstream-kit/core';
 import { defineSearch, type PlainInputField } from 'zapier-platform-core';
 import { clientFor, type Resolved, stepBudget } from '../client.js';
+import { taskSample } from '../creates/task-action.js';
 import { guarded } from '../guard.js';
 import { jobIdField, readJobId } from '../job-input.js';
 import {
@@ -11,6 +12,8 @@ import {
   SAMPLE_JOB_ID,
   sampleAnswer,
 } from '../output.js';
+import { readTaskString } from '../tasks/registry.js';
+import { taskCommonFields, taskOutput } from '../tasks/task-output.js';
 
 export const RECHECK_DEFAULT_SECONDS = 60;
 const RECHECK_MIN = 15;
@@ -54,6 +57,26 @@ const ifNotReadyField: PlainInputField = {
     'Wait (default): the step keeps the Zap run waiting until the answer is ready, checking again every **Check Again After** seconds. Return pending: the step finishes at once; use a Filter or Paths on **Status**.',
 };
 
+const taskField: PlainInputField = {
+  key: 'task',
+  label: 'Task (from Extract Structured Data, Classify Text or Summarize)',
+  type: 'string',
+  required: false,
+  helpText:
+    'For a job started by a task action: map that step’s **Task** field here, and the answer comes back as ' +
+    'the task’s own checked and typed fields (e.g. each extracted field). Leave empty for Send Prompt jobs.',
+};
+
+/** The task's fields for the editor, while the Task input holds one. */
+async function taskOutputFields(_z: unknown, bundle: { inputData?: Record<string, unknown> }) {
+  try {
+    const found = readTaskString(bundle.inputData?.task);
+    return found ? [...taskCommonFields, ...found.task.outputFields(found.spec)] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The choice as given, or the default; anything else is refused like every other choice. */
 function readIfNotReady(value: unknown): string {
   if (value === undefined || value === null || value === '') return String(ifNotReadyField.default);
@@ -88,6 +111,7 @@ export function findCompletionFor(options: Resolved) {
       inputFields: [
         jobIdField,
         ifNotReadyField,
+        taskField,
         {
           key: 'recheck_after',
           label: 'Check Again After (seconds)',
@@ -102,9 +126,14 @@ export function findCompletionFor(options: Resolved) {
           const id = readJobId(inputData);
           const recheck = readRecheck(inputData.recheck_after);
           const ifNotReady = readIfNotReady(inputData.if_not_ready);
+          const found = readTaskString(inputData.task);
+          const shaped = (out: AnswerOutput): AnswerOutput =>
+            found ? taskOutput(out, found.task, found.spec) : out;
           context.jobId = id;
           const sampleMode = bundle.meta?.isLoadingSample === true;
-          if (sampleMode && id === SAMPLE_JOB_ID) return [sampleAnswer];
+          if (sampleMode && id === SAMPLE_JOB_ID) {
+            return [found ? taskSample(found.task, found.spec) : sampleAnswer];
+          }
           const budget = stepBudget(options);
           const client = clientFor(z, bundle, options);
           let last: JobStatus = 'queued';
@@ -114,9 +143,11 @@ export function findCompletionFor(options: Resolved) {
               const snapshot = await client.retrieve(id, { deadlineMs: budget.left() });
               if (snapshot.error) throw snapshot.error;
               return [
-                snapshot.completion
-                  ? completionOutput(snapshot.completion)
-                  : pendingOutput(snapshot.job, options.model.id),
+                shaped(
+                  snapshot.completion
+                    ? completionOutput(snapshot.completion)
+                    : pendingOutput(snapshot.job, options.model.id),
+                ),
               ];
             }
             const result = await client.run(
@@ -129,7 +160,7 @@ export function findCompletionFor(options: Resolved) {
                 },
               },
             );
-            if (result.status === 'completed') return [completionOutput(result.completion)];
+            if (result.status === 'completed') return [shaped(completionOutput(result.completion))];
           } catch (error) {
             if (error instanceof BadRequestError && error.status === 404 && error.code === 'not_found')
               return [];
@@ -141,7 +172,7 @@ export function findCompletionFor(options: Resolved) {
           );
         }),
       sample: sampleAnswer,
-      outputFields: answerOutputFields,
+      outputFields: [...answerOutputFields, taskOutputFields],
     },
   });
 }
