@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { DEFAULT_BASE_URL, gpt54Pro, toCamelCase } from '@modelstream-kit/core';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { MODELSTREAM_BASE_URL, ModelStreamApi } from '../credentials/ModelStreamApi.credentials';
+import darkIcon from '../icons/modelstream.dark.svg?raw';
+import lightIcon from '../icons/modelstream.svg?raw';
 import { ModelStream } from '../nodes/ModelStream/ModelStream.node';
+import codex from '../nodes/ModelStream/ModelStream.node.json';
 import pkg from '../package.json';
+
+const require = createRequire(import.meta.url);
 
 const { description } = new ModelStream();
 const byName = (props: readonly INodeProperties[], name: string) => props.find((p) => p.name === name);
@@ -135,5 +143,49 @@ describe('package.json, as n8n and its scanner read it', () => {
     const scripts = Object.keys(pkg.scripts);
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall'])
       expect(scripts).not.toContain(hook);
+  });
+});
+
+describe('a package n8n will verify', () => {
+  const repository = 'https://github.com/modelstream-kit/modelstream-kit';
+
+  it('points every link at the one repository path: repository, homepage, bugs, author, docs', () => {
+    expect(pkg.repository).toEqual({
+      type: 'git',
+      url: `git+${repository}.git`,
+      directory: 'packages/n8n-nodes',
+    });
+    expect(pkg.homepage).toBe(`${repository}/tree/main/packages/n8n-nodes#readme`);
+    expect(pkg.bugs).toEqual({ url: `${repository}/issues` });
+    expect(repository.startsWith(pkg.author.url)).toBe(true);
+    const links = [
+      new ModelStreamApi().documentationUrl,
+      ...codex.resources.credentialDocumentation.map((r) => r.url),
+      ...codex.resources.primaryDocumentation.map((r) => r.url),
+    ];
+    for (const link of links)
+      expect(link.startsWith(`${repository}/tree/main/packages/n8n-nodes`)).toBe(true);
+    expect(JSON.stringify(pkg)).not.toMatch(/<\.\.\.>|example\.com|TODO/);
+  });
+
+  it('has real SVG icons, light and dark, for the node and the credential', () => {
+    for (const icon of [description.icon, new ModelStreamApi().icon] as { light: string; dark: string }[]) {
+      expect(icon.light).toMatch(/modelstream\.svg$/);
+      expect(icon.dark).toMatch(/modelstream\.dark\.svg$/);
+    }
+    for (const svg of [lightIcon, darkIcon]) {
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 60 60"/);
+      expect(svg).toMatch(/<path d="M/);
+    }
+    expect(lightIcon).not.toBe(darkIcon);
+  });
+
+  it("lints with @n8n/node-cli's eslint config exactly as its template writes it", () => {
+    const cliConfig = require.resolve('@n8n/node-cli/eslint');
+    const template = readFileSync(
+      join(dirname(cliConfig), '../template/templates/shared/default/eslint.config.mjs'),
+      'utf8',
+    );
+    expect(readFileSync(join(__dirname, '../eslint.config.mjs'), 'utf8')).toBe(template);
   });
 });

@@ -2,3 +2,8 @@ declare module '*.md?raw' {
   const text: string;
   export default text;
 }
+
+declare module '*.svg?raw' {
+  const text: string;
+  export default text;
+}
