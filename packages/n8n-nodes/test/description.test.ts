@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { DEFAULT_BASE_URL, gpt54Pro, toCamelCase } from '@modelstream-kit/core';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { MODELSTREAM_BASE_URL, ModelStreamApi } from '../credentials/ModelStreamApi.credentials';
+import eslintConfig from '../eslint.config.mjs?raw';
 import darkIcon from '../icons/modelstream.dark.svg?raw';
 import lightIcon from '../icons/modelstream.svg?raw';
+import cliTemplate from '../node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs?raw';
 import { ModelStream } from '../nodes/ModelStream/ModelStream.node';
 import codex from '../nodes/ModelStream/ModelStream.node.json';
 import pkg from '../package.json';
-
-const require = createRequire(import.meta.url);
 
 const { description } = new ModelStream();
 const byName = (props: readonly INodeProperties[], name: string) => props.find((p) => p.name === name);
@@ -181,11 +178,7 @@ describe('a package n8n will verify', () => {
   });
 
   it("lints with @n8n/node-cli's eslint config exactly as its template writes it", () => {
-    const cliConfig = require.resolve('@n8n/node-cli/eslint');
-    const template = readFileSync(
-      join(dirname(cliConfig), '../template/templates/shared/default/eslint.config.mjs'),
-      'utf8',
-    );
-    expect(readFileSync(join(__dirname, '../eslint.config.mjs'), 'utf8')).toBe(template);
+    expect(cliTemplate).toContain("from '@n8n/node-cli/eslint'");
+    expect(eslintConfig).toBe(cliTemplate);
   });
 });

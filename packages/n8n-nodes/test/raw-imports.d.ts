@@ -7,3 +7,8 @@ declare module '*.svg?raw' {
   const text: string;
   export default text;
 }
+
+declare module '*.mjs?raw' {
+  const text: string;
+  export default text;
+}
