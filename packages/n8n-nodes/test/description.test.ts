@@ -1,6 +1,7 @@
 import { DEFAULT_BASE_URL, gpt54Pro, toCamelCase } from '@modelstream-kit/core';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
+import release from '../../../.github/workflows/release.yml?raw';
 import { MODELSTREAM_BASE_URL, ModelStreamApi } from '../credentials/ModelStreamApi.credentials';
 import eslintConfig from '../eslint.config.mjs?raw';
 import darkIcon from '../icons/modelstream.dark.svg?raw';
@@ -180,5 +181,16 @@ describe('a package n8n will verify', () => {
   it("lints with @n8n/node-cli's eslint config exactly as its template writes it", () => {
     expect(cliTemplate).toContain("from '@n8n/node-cli/eslint'");
     expect(eslintConfig).toBe(cliTemplate);
+  });
+
+  it('is published from GitHub Actions with npm provenance, after the repository, lint and scanner checks', () => {
+    expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+    expect(release).toMatch(/^permissions:\n(?: {2}.*\n)* {2}id-token: write$/m);
+    expect(release).toContain('NPM_CONFIG_PROVENANCE: true');
+    expect(release).toContain('uses: changesets/action@v1');
+    const checks = release.indexOf('pnpm --filter n8n-nodes-modelstream scan:package');
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThan(release.indexOf('uses: changesets/action@v1'));
+    expect(release).toContain('process.env.GITHUB_REPOSITORY');
   });
 });

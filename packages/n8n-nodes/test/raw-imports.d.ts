@@ -12,3 +12,8 @@ declare module '*.mjs?raw' {
   const text: string;
   export default text;
 }
+
+declare module '*.yml?raw' {
+  const text: string;
+  export default text;
+}
