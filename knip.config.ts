@@ -24,6 +24,10 @@ const config: KnipConfig = {
       ignoreDependencies: ['@modelstream-kit/emulator'],
     },
     'apps/cli': { includeEntryExports: true },
+    'apps/demo': {
+      // Run as a subprocess (its dist/bin.js, found through its package.json), never imported.
+      ignoreDependencies: ['@modelstream-kit/cli'],
+    },
     'packages/n8n-nodes': {
       // The lint config of @n8n/node-cli loads it as a plugin.
       ignoreDependencies: ['@n8n/eslint-plugin-community-nodes'],

@@ -4,10 +4,12 @@ import { defineConfig } from 'tsup';
 const require = createRequire(import.meta.url);
 
 /**
- * The action ships as ONE committed file, dist/index.js: GitHub runs it with no node_modules. Everything
- * is bundled (the core, zod, undici, @actions/core, picomatch, gpt-tokenizer's o200k table). ESM output
- * with a `require` made by createRequire, for the CommonJS packages that require Node's built-ins.
- * No minification and no source map: the bundle stays reviewable and byte-for-byte reproducible.
+ * The action ships as committed files in dist/: GitHub runs dist/index.js with no node_modules. Everything
+ * is bundled (the core, zod, undici, @actions/core, picomatch). The o200k tokenizer, imported lazily, is a
+ * chunk of its own beside it, loaded only when a diff is budgeted (or a cost ceiling counts tokens): a
+ * prompt-mode run never reads or builds its tables. ESM output with a `require` made by createRequire,
+ * for the CommonJS packages that require Node's built-ins. No minification and no source map: the
+ * bundle stays reviewable and byte-for-byte reproducible.
  */
 export default defineConfig({
   entry: { index: 'src/action.ts' },
@@ -17,7 +19,7 @@ export default defineConfig({
   target: 'node20',
   bundle: true,
   noExternal: [/.*/],
-  splitting: false,
+  splitting: true,
   sourcemap: false,
   minify: false,
   dts: false,
@@ -26,6 +28,7 @@ export default defineConfig({
   esbuildOptions(options) {
     // Keep the tokenizer's table as UTF-8 instead of \u escapes (700 KB less).
     options.charset = 'utf8';
+    options.chunkNames = '[name]-[hash]';
     // @actions/http-client (pulled in by @actions/core for OIDC, which the action never uses) requires
     // undici 5 for its ProxyAgent; the core already bundles undici 7, whose ProxyAgent has the same
     // shape. One copy instead of two (700 KB less).

@@ -34,6 +34,13 @@ export const leadingInputs: readonly OwnInput[] = [
     default: DEFAULT_BASE_URL,
   },
   {
+    name: 'job-path',
+    description:
+      'Where the gateway serves a background job, `{id}` replaced (default `/v1/responses/{id}`; cancelled ' +
+      'at the same path + `/cancel`). Set it when your gateway keeps jobs elsewhere, e.g. ' +
+      '`/v1/chat/completions/{id}`; `modelstream doctor --spend` finds it.',
+  },
+  {
     name: 'mode',
     description:
       '`summarize` (summarise the pull request) or `prompt` (send `prompt` as it is). ' +
@@ -126,6 +133,20 @@ export const trailingInputs: readonly OwnInput[] = [
     default: String(DEFAULT_TIMEOUT_MINUTES),
   },
   {
+    name: 'max-cost-usd',
+    description:
+      'Refuse to send a request whose worst case (prompt tokens counted with o200k, plus `max-output-tokens` ' +
+      'or the model’s maximum, at the prices in force) costs more than this many US dollars. The estimate ' +
+      'is in the step summary either way.',
+  },
+  {
+    name: 'price-multiplier',
+    description:
+      'ModelStream bills its prepaid quota at its own multiple of the list prices: the costs shown are the ' +
+      'list prices times this number.',
+    default: '1',
+  },
+  {
     name: 'force',
     description:
       'Ask the model again even when the sticky comment already answers this head commit with the same ' +
@@ -150,6 +171,11 @@ export const actionOutputs: readonly ActionOutput[] = [
   { name: 'prompt-tokens', description: 'Input tokens billed for this run (0 when skipped).' },
   { name: 'completion-tokens', description: 'Output tokens billed for this run, reasoning included.' },
   { name: 'total-tokens', description: 'All tokens billed for this run.' },
+  {
+    name: 'cost-usd',
+    description: 'What this run’s answer cost in US dollars at the prices in force (0 when skipped).',
+  },
+  { name: 'price-source', description: 'The prices `cost-usd` was computed with, in words.' },
   { name: 'comment-url', description: 'URL of the pull request comment written or found.' },
   {
     name: 'skipped',

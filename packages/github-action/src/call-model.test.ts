@@ -1,44 +1,13 @@
-import type { Completion, ModelStreamClient } from '@modelstream-kit/core';
+import { clientFor, polls, posts, useEmulator } from '@modelstream-kit/emulator/vitest';
 import { describe, expect, it } from 'vitest';
 import { type CallPlan, callModel } from './call-model.js';
 
-const done: Completion = {
-  id: 'resp_1',
-  model: 'gpt-5.4-pro',
-  text: 'ok',
-  finishReason: 'stop',
-  status: 'completed',
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  raw: {},
-};
-
-/** A client that records what the action asked of it. */
-function recordingClient() {
-  const calls: string[] = [];
-  const waits: Record<string, unknown>[] = [];
-  const client = {
-    model: 'gpt-5.4-pro',
-    baseUrl: 'http://127.0.0.1',
-    start: async () => {
-      calls.push('start');
-      return { id: 'resp_new', status: 'queued' as const };
-    },
-    wait: async (id: string, options: Record<string, unknown>) => {
-      calls.push(`wait ${id}`);
-      waits.push(options);
-      return done;
-    },
-    complete: async () => {
-      calls.push('complete');
-      return done;
-    },
-  } as unknown as ModelStreamClient;
-  return { client, calls, waits };
-}
+const emulator = useEmulator({ jobDurationMs: 150, closeAgent: true });
 
 function plan(params: Record<string, unknown>, extra: Partial<CallPlan> = {}): CallPlan {
   return {
     params: { prompt: 'p', ...params },
+    delivery: params.background === true ? 'background' : 'plain',
     timeoutMs: 60_000,
     signal: new AbortController().signal,
     onRetry: () => {},
@@ -47,37 +16,63 @@ function plan(params: Record<string, unknown>, extra: Partial<CallPlan> = {}): C
   };
 }
 
-describe('callModel', () => {
-  it('background: starts one job, records its id before waiting, waits within the timeout and cancels on abort', async () => {
-    const { client, calls, waits } = recordingClient();
-    const recorded: string[] = [];
-    await callModel(
-      client,
+describe('callModel (the core’s run, against the emulator)', () => {
+  it('background: starts one job, records its id before waiting, waits within the timeout', async () => {
+    const recorded: { id: string; pollsBefore: number }[] = [];
+    const completion = await callModel(
+      clientFor(emulator()),
       plan(
-        { background: true, response_format: 'json_object' },
+        { background: true, response_format: 'json_object', prompt: 'Answer as JSON.' },
         {
           onJob: async (id: string) => {
-            recorded.push(id);
-            calls.push('recorded');
+            recorded.push({ id, pollsBefore: polls(emulator()).length });
           },
         },
       ),
     );
-    expect(calls).toEqual(['start', 'recorded', 'wait resp_new']);
-    expect(recorded).toEqual(['resp_new']);
-    expect(waits[0]).toMatchObject({ cancelOnAbort: true, json: true });
-    expect(waits[0]!.maxWaitMs).toBeLessThanOrEqual(60_000);
+    expect(posts(emulator())).toHaveLength(1);
+    expect(posts(emulator())[0]!.background).toBe(true);
+    expect(recorded).toEqual([{ id: completion.id, pollsBefore: 0 }]);
+    expect(polls(emulator()).length).toBeGreaterThan(0);
+    expect(completion.json).toBeDefined();
+  });
+
+  it('cancels the job upstream when the run is cancelled', async () => {
+    const controller = new AbortController();
+    const error = await callModel(
+      clientFor(emulator()),
+      plan(
+        { background: true, prompt: 'x [emulator:job-ms=60000]' },
+        { signal: controller.signal, onJob: async () => controller.abort() },
+      ),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AbortedError', jobCancelled: true });
+    expect(
+      emulator()
+        .requests()
+        .filter((r) => r.path.endsWith('/cancel')),
+    ).toHaveLength(1);
   });
 
   it('resume: collects the earlier run’s job and starts nothing (never pays twice)', async () => {
-    const { client, calls } = recordingClient();
-    await callModel(client, plan({ background: true }, { resumeJob: 'resp_old', onJob: async () => {} }));
-    expect(calls).toEqual(['wait resp_old']);
+    const client = clientFor(emulator());
+    const started = await client.start({ prompt: 'p' });
+    const before = posts(emulator()).length;
+    const recorded: string[] = [];
+    const completion = await callModel(
+      client,
+      plan({ background: true }, { resumeJob: started.id, onJob: async (id) => void recorded.push(id) }),
+    );
+    expect(completion.id).toBe(started.id);
+    expect(posts(emulator())).toHaveLength(before);
+    expect(recorded).toEqual([]);
   });
 
   it('background off: one plain call with the timeout as its deadline', async () => {
-    const { client, calls } = recordingClient();
-    await callModel(client, plan({}, { onJob: async () => {} }));
-    expect(calls).toEqual(['complete']);
+    const completion = await callModel(clientFor(emulator()), plan({}));
+    expect(posts(emulator())).toHaveLength(1);
+    expect(posts(emulator())[0]!.background).toBeFalsy();
+    expect(polls(emulator())).toEqual([]);
+    expect(completion.text).toContain('[ModelStream emulator]');
   });
 });

@@ -1,7 +1,8 @@
-import type { CallOptions, Completion, ModelStreamClient, RetryInfo } from '@modelstream-kit/core';
+import type { Completion, Delivery, Job, ModelStreamClient, RetryInfo } from '@modelstream-kit/core';
 
 export interface CallPlan {
   params: Record<string, unknown>;
+  delivery: Delivery;
   /** A background job an earlier run started for the same request: collect it, start nothing. */
   resumeJob?: string | undefined;
   timeoutMs: number;
@@ -10,34 +11,27 @@ export interface CallPlan {
   onJob: (id: string) => Promise<void>;
   onRetry: (info: RetryInfo) => void;
   onPoll?: (status: string, elapsedMs: number) => void;
-  now?: () => number;
+  onNotice?: (message: string) => void;
 }
 
 /**
- * One answer, paid for once: a background job (started, recorded, waited for within the timeout and
- * cancelled upstream if the run is), a resumed job, or a plain call when background mode is off.
+ * One answer, paid for once, through the core's `run`: a background job (recorded as soon as its id is
+ * known, waited for within the timeout, cancelled upstream if the run is), a resumed job, or a plain or
+ * streamed call. A wait that outlives the timeout is a TimeoutError naming the job.
  */
 export async function callModel(client: ModelStreamClient, plan: CallPlan): Promise<Completion> {
-  const now = plan.now ?? Date.now;
-  const startedAt = now();
-  const json = plan.params.response_format === 'json_object';
-  const common: CallOptions = { signal: plan.signal, onRetry: plan.onRetry };
-  const waitFor = (id: string) =>
-    client.wait(id, {
-      ...common,
-      json,
-      cancelOnAbort: true,
-      maxWaitMs: Math.max(1, plan.timeoutMs - (now() - startedAt)),
-      onPoll: (job, elapsed) => plan.onPoll?.(job.status, elapsed),
-    });
-  if (plan.resumeJob) return waitFor(plan.resumeJob);
-  if (plan.params.background === true) {
-    const job = await client.start(plan.params, {
-      ...common,
-      deadlineMs: Math.min(plan.timeoutMs, 5 * 60_000),
-    });
-    await plan.onJob(job.id);
-    return waitFor(job.id);
-  }
-  return client.complete(plan.params, { ...common, deadlineMs: plan.timeoutMs });
+  const result = await client.run(plan.params, {
+    delivery: plan.delivery,
+    resumeJob: plan.resumeJob,
+    maxWaitMs: plan.timeoutMs,
+    deadlineMs: plan.timeoutMs,
+    cancelOnAbort: true,
+    signal: plan.signal,
+    onJob: (job: Job) => plan.onJob(job.id),
+    onRetry: plan.onRetry,
+    onPoll: (job, elapsed) => plan.onPoll?.(job.status, elapsed),
+    ...(plan.onNotice ? { onNotice: plan.onNotice } : {}),
+  });
+  if (result.status === 'pending') throw new Error(`job ${result.job.id} is still pending`);
+  return result.completion;
 }

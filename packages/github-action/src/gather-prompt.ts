@@ -1,6 +1,7 @@
 import type { ActionConfig } from './config/read-config.js';
-import { readWorkspaceFile } from './config/workspace-file.js';
+import { MAX_DIFF_FILE_BYTES, readWorkspaceFile } from './config/workspace-file.js';
 import { eventHeadSha, type GitHubContext, pullRequestNumber } from './context.js';
+import { loadTokenizer } from './diff/count-tokens.js';
 import type { DiffFile } from './diff/diff-file.js';
 import { manifestForPrompt } from './diff/manifest-text.js';
 import { parseUnifiedDiff } from './diff/parse-unified-diff.js';
@@ -30,8 +31,8 @@ export async function gatherPrompt(
   log: (message: string) => void,
 ): Promise<Gathered> {
   const number = pullRequestNumber(ctx, config.pullRequest);
-  const readFile = (field: string, path: string) =>
-    readWorkspaceFile(ctx.workspace, field, path, { allowOutside: [ctx.runnerTemp] });
+  const readFile = (field: string, path: string, maxBytes?: number) =>
+    readWorkspaceFile(ctx.workspace, field, path, { allowOutside: [ctx.runnerTemp], maxBytes });
 
   const template = config.promptFile ? await readFile('prompt-file', config.promptFile) : config.prompt;
   const systemPrompt = config.systemPromptFile
@@ -55,7 +56,7 @@ export async function gatherPrompt(
     if (diff) return diff;
     let files: DiffFile[];
     if (config.diffFile) {
-      files = parseUnifiedDiff(await readFile('diff-file', config.diffFile));
+      files = parseUnifiedDiff(await readFile('diff-file', config.diffFile, MAX_DIFF_FILE_BYTES));
       log(`diff-file: ${files.length} files`);
     } else if (pr && gh && ctx.repository) {
       files = await listPullRequestFiles(gh, ctx.repository, pr.number);
@@ -64,6 +65,7 @@ export async function gatherPrompt(
       throw new Error('no diff: give diff-file, or run on a pull request');
     }
     const started = performance.now();
+    await loadTokenizer();
     diff = prepareDiff(files, {
       maxTokens: config.maxDiffTokens,
       include: config.include,

@@ -21,7 +21,16 @@ export interface ActionRun {
   /** Every file the run could have written to, for secret scans. */
   files: Record<string, string>;
   durationMs: number;
+  /** The signals sent to the run, and when (ms after spawn). */
+  signalsSent: { signal: NodeJS.Signals; atMs: number }[];
 }
+
+/** How the runner cancels a step: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
+export const RUNNER_CANCEL = [
+  { signal: 'SIGINT', afterMs: 0 },
+  { signal: 'SIGTERM', afterMs: 7_500 },
+  { signal: 'SIGKILL', afterMs: 2_500 },
+] as const satisfies readonly { signal: NodeJS.Signals; afterMs: number }[];
 
 export interface RunActionOptions {
   /** Inputs by their action.yml name (`reasoning-effort`); passed as GitHub does: INPUT_REASONING-EFFORT. */
@@ -34,8 +43,15 @@ export interface RunActionOptions {
   workspaceFiles?: Record<string, string>;
   /** The Node binary (default: this process's; GitHub's is Node 24, see node24.ts). */
   node?: string;
-  /** Send SIGTERM once stdout matches this (the runner cancelling the job). */
+  /** Send signals once stdout matches this (the runner cancelling the job). */
   cancelWhen?: RegExp;
+  /**
+   * What is sent then, each `afterMs` after the previous one. Default one SIGTERM. The runner's own
+   * schedule is RUNNER_CANCEL: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that.
+   */
+  cancelSignals?: readonly { signal: NodeJS.Signals; afterMs: number }[];
+  /** Extra environment (HTTPS_PROXY …). */
+  env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }
 
@@ -96,6 +112,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_ENV: files.env,
     GITHUB_PATH: files.path,
   };
+  Object.assign(env, options.env);
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = performance.now();
@@ -107,11 +124,29 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   let stdout = '';
   let stderr = '';
   let cancelled = false;
+  let exited = false;
+  const timers: NodeJS.Timeout[] = [];
+  const sendSignals = () => {
+    let at = 0;
+    for (const { signal, afterMs } of options.cancelSignals ?? [{ signal: 'SIGTERM', afterMs: 0 }]) {
+      at += afterMs;
+      const sig = signal;
+      timers.push(
+        setTimeout(() => {
+          if (!exited) {
+            signalsSent.push({ signal: sig, atMs: performance.now() - started });
+            child.kill(sig);
+          }
+        }, at),
+      );
+    }
+  };
+  const signalsSent: { signal: NodeJS.Signals; atMs: number }[] = [];
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('utf8');
     if (options.cancelWhen && !cancelled && options.cancelWhen.test(stdout)) {
       cancelled = true;
-      child.kill('SIGTERM');
+      sendSignals();
     }
   });
   child.stderr.on('data', (chunk: Buffer) => {
@@ -121,7 +156,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (c, s) => resolve([c, s])),
   );
+  exited = true;
   clearTimeout(timer);
+  for (const t of timers) clearTimeout(t);
   const read = (f: string) => readFileSync(f, 'utf8');
   const outputs = parseOutputFile(read(files.output));
   const written: Record<string, string> = {
@@ -140,6 +177,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     summary: read(files.summary),
     files: written,
     durationMs: performance.now() - started,
+    signalsSent,
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { ParamChoice, ParamGroup, ParamRole, ParamSpec } from './param-spec.js';
 import { formatInteger, listInWords } from './words.js';
 

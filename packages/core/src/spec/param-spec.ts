@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from 'zod/v4';
 
 /** Where a parameter is shown: always, or behind an "advanced"/"options" fold. */
 export type ParamGroup = 'basic' | 'advanced';

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { utf8Length } from '../utf8-length.js';
 import type { ModelSpec, ParamSpec } from './param-spec.js';

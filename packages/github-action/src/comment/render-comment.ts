@@ -1,4 +1,4 @@
-import type { Completion } from '@modelstream-kit/core';
+import { type Completion, formatCost } from '@modelstream-kit/core';
 import { formatCount, shortSha } from '../format.js';
 import { type Marker, renderMarker } from './marker.js';
 
@@ -6,6 +6,9 @@ import { type Marker, renderMarker } from './marker.js';
 export const MAX_COMMENT_CHARS = 65_536;
 export const ANSWER_START = '<!-- modelstream-kit:answer:start -->';
 export const ANSWER_END = '<!-- modelstream-kit:answer:end -->';
+/** Ends an answer cut to fit a comment (a skipped rerun then fetches the whole answer by its job id). */
+export const TRIMMED_NOTE =
+  '_[The answer is longer than a comment allows: the full text is in the step summary and the `response-file` output.]_';
 
 export interface CommentContext {
   modelLabel: string;
@@ -69,13 +72,16 @@ export function answerComment(marker: Marker, ctx: CommentContext, completion: C
     details('Usage', usageTable(completion)),
     completion.reasoningSummary ? details('Reasoning summary', completion.reasoningSummary) : undefined,
     ctx.manifest,
-    footer(ctx, [`${formatCount(completion.usage.total_tokens)} tokens`, `response \`${completion.id}\``]),
+    footer(ctx, [
+      `${formatCount(completion.usage.total_tokens)} tokens`,
+      ...(completion.cost ? [`${formatCost(completion.cost)} at ${completion.cost.source}`] : []),
+      `response \`${completion.id}\``,
+    ]),
   ];
   const build = (answer: string) => join(marker, [header(ctx), ANSWER_START, answer, ANSWER_END, ...rest]);
   let body = build(completion.text);
   if (body.length > MAX_COMMENT_CHARS) {
-    const note =
-      '\n\n_[The answer is longer than a comment allows: the full text is in the step summary and the `response-file` output.]_';
+    const note = `\n\n${TRIMMED_NOTE}`;
     const room = completion.text.length - (body.length - MAX_COMMENT_CHARS) - note.length - 100;
     body = build(`${completion.text.slice(0, Math.max(0, room))}${note}`);
   }
@@ -94,9 +100,18 @@ export function failureComment(marker: Marker, ctx: CommentContext, title: strin
 
 /** The answer stored in a comment written by answerComment (for a skipped rerun's outputs). */
 export function answerFromComment(body: string | null | undefined): string | undefined {
+  return storedAnswer(body)?.text;
+}
+
+/** The answer stored in a comment, and whether it was cut to fit (its end is then missing). */
+export function storedAnswer(
+  body: string | null | undefined,
+): { text: string; trimmed: boolean } | undefined {
   if (!body) return undefined;
   const start = body.indexOf(ANSWER_START);
   const end = body.lastIndexOf(ANSWER_END);
   if (start === -1 || end <= start) return undefined;
-  return body.slice(start + ANSWER_START.length, end).trim();
+  const text = body.slice(start + ANSWER_START.length, end).trim();
+  const trimmed = text.endsWith(TRIMMED_NOTE);
+  return { text: trimmed ? text.slice(0, -TRIMMED_NOTE.length).trimEnd() : text, trimmed };
 }

@@ -1,28 +1,44 @@
 import {
+  checkApiKey,
+  checkBaseUrl,
   DEFAULT_BASE_URL,
-  listInWords,
+  type Delivery,
   type ModelSpec,
-  parseParamText,
+  type ParamSpec,
+  readParams,
+  resolveDelivery,
   toKebabCase,
   ValidationError,
   type ValidationIssue,
-  validateParams,
 } from '@modelstream-kit/core';
 import {
-  COMMENT_MODES,
   DEFAULT_COMMENT_KEY,
   DEFAULT_MAX_DIFF_TOKENS,
   DEFAULT_TIMEOUT_MINUTES,
-  MODES,
+  type MODES,
 } from '../action-inputs.js';
 import type { CommentMode } from '../comment/sticky-comment.js';
 import { parseGlobList } from '../diff/file-filter.js';
+import {
+  booleanRule,
+  commentKeyRule,
+  commentRule,
+  type InputRule,
+  jobPathRule,
+  maxCostRule,
+  modeRule,
+  priceMultiplierRule,
+  timeoutRule,
+  wholeNumberRule,
+} from './input-schemas.js';
 
 export type Mode = (typeof MODES)[number];
 
 export interface ActionConfig {
   apiKey: string;
   baseUrl: string;
+  /** Where background jobs are polled (`{id}` replaced), when the gateway's differ from the default. */
+  jobPath: string | undefined;
   mode: Mode;
   /** `prompt` input text, if any. */
   prompt: string | undefined;
@@ -31,6 +47,8 @@ export interface ActionConfig {
   systemPromptFile: string | undefined;
   /** Model parameters other than prompt and system_prompt, typed, without those left at the default. */
   params: Record<string, unknown>;
+  /** How the answer travels: a background job (the default), a stream, or one plain call. */
+  delivery: Delivery;
   githubToken: string | undefined;
   comment: CommentMode;
   commentKey: string;
@@ -40,6 +58,10 @@ export interface ActionConfig {
   diffFile: string | undefined;
   pullRequest: number | undefined;
   timeoutMs: number;
+  /** Refuse a request whose worst case costs more (US dollars). */
+  maxCostUsd: number | undefined;
+  /** ModelStream's multiplier over the list prices (1 = list prices). */
+  priceMultiplier: number | undefined;
   force: boolean;
   failOnError: boolean;
 }
@@ -49,87 +71,28 @@ export type GetInput = (name: string) => string;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const TEXT_PARAMS = new Set(['prompt', 'system_prompt']);
 
-/** Renames a core issue's canonical field to the input a person typed (`reasoning_effort` → `reasoning-effort`). */
-function asInputIssue(issue: ValidationIssue): ValidationIssue {
-  const input = toKebabCase(issue.field);
-  return {
-    ...issue,
-    field: input,
-    message: issue.message.startsWith(`${issue.field}:`)
-      ? `input ${input}:${issue.message.slice(issue.field.length + 1)}`
-      : `input ${input}: ${issue.message}`,
-  };
+/** A core issue in the words of an input: `input reasoning-effort: …`. */
+function asInputIssue(issue: ValidationIssue, input = issue.field): ValidationIssue {
+  const rest = issue.message.startsWith(`${issue.field}:`)
+    ? issue.message.slice(issue.field.length + 1)
+    : ` ${issue.message}`;
+  return { ...issue, field: input, message: `input ${input}:${rest}` };
 }
 
-function bool(name: string, text: string, issues: ValidationIssue[]): boolean {
-  const lower = text.trim().toLowerCase();
-  if (['true', 'yes', '1', 'on'].includes(lower)) return true;
-  if (['false', 'no', '0', 'off', ''].includes(lower)) return false;
-  issues.push({
-    field: name,
-    value: text,
-    allowed: 'true or false',
-    message: `input ${name}: ${JSON.stringify(text)} is not allowed; use true or false`,
-  });
-  return false;
-}
-
-function positiveInt(
-  name: string,
-  text: string,
-  fallback: number | undefined,
-  max: number,
-  issues: ValidationIssue[],
-): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return fallback;
-  if (/^\d+$/.test(trimmed) && Number(trimmed) >= 1 && Number(trimmed) <= max) return Number(trimmed);
-  issues.push({
-    field: name,
-    value: text,
-    allowed: `a whole number from 1 to ${max}`,
-    message: `input ${name}: ${JSON.stringify(text)} is not allowed; use a whole number from 1 to ${max}`,
-  });
-  return fallback;
-}
-
-/** Minutes, fractions allowed (0.5 = 30 s), from 0.05 to 360 (a job's longest run on GitHub's runners). */
-function minutes(text: string, issues: ValidationIssue[]): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return DEFAULT_TIMEOUT_MINUTES;
-  const value = Number(trimmed);
-  if (/^\d+(\.\d+)?$/.test(trimmed) && value >= 0.05 && value <= 360) return value;
-  issues.push({
-    field: 'timeout-minutes',
-    value: text,
-    allowed: 'a number of minutes from 0.05 to 360',
-    message: `input timeout-minutes: ${JSON.stringify(text)} is not allowed; use a number of minutes from 0.05 to 360`,
-  });
-  return DEFAULT_TIMEOUT_MINUTES;
-}
-
-function oneOf<T extends string>(
-  name: string,
-  text: string,
-  values: readonly T[],
-  fallback: T,
-  issues: ValidationIssue[],
-): T {
-  const trimmed = text.trim();
-  if (trimmed === '') return fallback;
-  if ((values as readonly string[]).includes(trimmed)) return trimmed as T;
-  issues.push({
-    field: name,
-    value: text,
-    allowed: listInWords(values),
-    message: `input ${name}: ${JSON.stringify(text)} is not allowed; use ${listInWords(values)}`,
-  });
-  return fallback;
+/** A core check (base URL, key) with its issues renamed to the input. */
+function checked<T>(input: string, issues: ValidationIssue[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues.map((i) => asInputIssue(i, input)));
+    return undefined;
+  }
 }
 
 /**
- * Reads and checks every input before anything is sent: all problems are reported at once, each naming
- * the input, the value and what is allowed.
+ * Reads and checks every input before anything is sent or written: all problems are reported at once,
+ * each naming the input, the value and what is allowed.
  */
 export function readConfig(
   model: ModelSpec,
@@ -138,52 +101,37 @@ export function readConfig(
 ): ActionConfig {
   const issues: ValidationIssue[] = [];
   const input = (name: string) => getInput(name) ?? '';
-  const apiKey = input('api-key').trim();
-  if (!apiKey) {
+  const read = <T>(name: string, { schema, allowed }: InputRule<T>): T | undefined => {
+    const text = input(name);
+    const parsed = schema.safeParse(text);
+    if (parsed.success) return parsed.data;
     issues.push({
-      field: 'api-key',
-      value: undefined,
-      allowed: 'a ModelStream API key (sk-...)',
-      message:
-        'input api-key: is required; pass a ModelStream key from a secret, e.g. secrets.MODELSTREAM_API_KEY',
+      field: name,
+      value: text,
+      allowed,
+      message: `input ${name}: ${JSON.stringify(text)} is not allowed; use ${allowed}`,
     });
-  }
+    return undefined;
+  };
 
-  const params: Record<string, unknown> = {};
-  for (const param of model.params) {
-    if (TEXT_PARAMS.has(param.name)) continue;
-    const name = toKebabCase(param.name);
-    try {
-      const value = parseParamText(model, param, input(name));
-      if (value === undefined) continue;
-      // A value equal to the API's own default is not sent (it changes nothing, and keeps hashes stable).
-      if (param.name !== 'background' && param.default !== undefined && value === param.default) continue;
-      params[param.name] = value;
-    } catch (error) {
-      if (error instanceof ValidationError) issues.push(...error.issues.map(asInputIssue));
-      else throw error;
-    }
-  }
-  // Streaming asked for: the action's background default steps aside (GitHub always fills the input).
-  if (params.stream === true) delete params.background;
-  if (params.background === false) delete params.background;
-  try {
-    validateParams(model, { ...params, prompt: 'check' });
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      const known = new Set(issues.map((i) => i.field));
-      issues.push(...error.issues.map(asInputIssue).filter((i) => !known.has(i.field)));
-    } else throw error;
-  }
-
-  const modeText = input('mode');
-  const mode = oneOf(
-    'mode',
-    modeText,
-    MODES,
-    PR_EVENTS.has(eventName ?? '') ? 'summarize' : 'prompt',
-    issues,
+  const apiKey =
+    input('api-key').trim() === ''
+      ? void issues.push({
+          field: 'api-key',
+          value: undefined,
+          allowed: 'a ModelStream API key (sk-...)',
+          message:
+            'input api-key: is required; pass a ModelStream key from a secret, e.g. secrets.MODELSTREAM_API_KEY',
+        })
+      : checked('api-key', issues, () => checkApiKey(input('api-key'), 'api-key'));
+  const baseUrl = checked('base-url', issues, () =>
+    checkBaseUrl(input('base-url').trim() || DEFAULT_BASE_URL),
   );
+
+  const { params, delivery } = readModelParams(model, input, issues);
+
+  const isPr = PR_EVENTS.has(eventName ?? '');
+  const mode = read('mode', modeRule) ?? (isPr ? 'summarize' : 'prompt');
   const prompt = input('prompt') || undefined;
   const promptFile = input('prompt-file').trim() || undefined;
   if (prompt && promptFile) {
@@ -199,7 +147,7 @@ export function readConfig(
       field: 'prompt',
       value: prompt,
       allowed: 'a non-empty string, or prompt-file',
-      message: `input prompt: is required in prompt mode${PR_EVENTS.has(eventName ?? '') ? '' : ` (the event is ${eventName ?? 'unknown'}, so the mode defaults to prompt; set mode: summarize to summarise a pull request)`}; give prompt or prompt-file`,
+      message: `input prompt: is required in prompt mode${isPr ? '' : ` (the event is ${eventName ?? 'unknown'}, so the mode defaults to prompt; set mode: summarize to summarise a pull request)`}; give prompt or prompt-file`,
     });
   }
   const systemPrompt = input('system-prompt') || undefined;
@@ -212,48 +160,73 @@ export function readConfig(
       message: 'input system-prompt-file: cannot be combined with system-prompt; give one of them',
     });
   }
-  const baseUrl = input('base-url').trim() || DEFAULT_BASE_URL;
-  const comment = oneOf('comment', input('comment'), COMMENT_MODES, 'sticky', issues);
-  const commentKey = input('comment-key').trim() || DEFAULT_COMMENT_KEY;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentKey)) {
-    issues.push({
-      field: 'comment-key',
-      value: commentKey,
-      allowed: 'up to 64 letters, digits, dots, dashes or underscores',
-      message: `input comment-key: ${JSON.stringify(commentKey)} is not allowed; use up to 64 letters, digits, dots, dashes or underscores`,
-    });
-  }
-  const maxDiffTokens = positiveInt(
-    'max-diff-tokens',
-    input('max-diff-tokens'),
-    DEFAULT_MAX_DIFF_TOKENS,
-    model.contextWindowTokens,
-    issues,
-  )!;
-  const timeoutMinutes = minutes(input('timeout-minutes'), issues);
-  const pullRequest = positiveInt('pull-request', input('pull-request'), undefined, 1e9, issues);
-  const config: ActionConfig = {
-    apiKey,
-    baseUrl,
+  const config = {
+    apiKey: apiKey ?? '',
+    baseUrl: baseUrl ?? DEFAULT_BASE_URL,
+    jobPath: read('job-path', jobPathRule),
     mode,
     prompt,
     promptFile,
     systemPrompt,
     systemPromptFile,
     params,
+    delivery,
     githubToken: input('github-token').trim() || undefined,
-    comment,
-    commentKey,
-    maxDiffTokens,
+    comment: read('comment', commentRule) ?? 'sticky',
+    commentKey: read('comment-key', commentKeyRule) || DEFAULT_COMMENT_KEY,
+    maxDiffTokens:
+      read('max-diff-tokens', wholeNumberRule(model.contextWindowTokens)) ?? DEFAULT_MAX_DIFF_TOKENS,
     include: parseGlobList(input('include')),
     exclude: parseGlobList(input('exclude')),
     diffFile: input('diff-file').trim() || undefined,
-    pullRequest,
-    timeoutMs: timeoutMinutes * 60_000,
-    force: bool('force', input('force'), issues),
-    failOnError:
-      input('fail-on-error').trim() === '' ? true : bool('fail-on-error', input('fail-on-error'), issues),
-  };
+    pullRequest: read('pull-request', wholeNumberRule(1e9)),
+    timeoutMs: (read('timeout-minutes', timeoutRule) ?? DEFAULT_TIMEOUT_MINUTES) * 60_000,
+    maxCostUsd: read('max-cost-usd', maxCostRule),
+    priceMultiplier: read('price-multiplier', priceMultiplierRule),
+    force: read('force', booleanRule) ?? false,
+    failOnError: read('fail-on-error', booleanRule) ?? true,
+  } satisfies ActionConfig;
+  if (input('fail-on-error').trim() === '') config.failOnError = true;
   if (issues.length > 0) throw new ValidationError(issues);
   return config;
+}
+
+/**
+ * The model's parameters through the core's reader (named by their inputs), and the delivery: an
+ * explicit `stream: true` wins over the `background` default GitHub always fills in.
+ */
+function readModelParams(
+  model: ModelSpec,
+  input: (name: string) => string,
+  issues: ValidationIssue[],
+): { params: Record<string, unknown>; delivery: Delivery } {
+  const inputName = (param: ParamSpec) => toKebabCase(param.name);
+  const read = readParams(model, (param) => input(inputName(param)), {
+    skip: (param) => TEXT_PARAMS.has(param.name),
+    fieldName: inputName,
+  });
+  issues.push(...read.issues.map((i) => asInputIssue(i)));
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(read.params)) {
+    const param = model.params.find((p) => p.name === name);
+    // A value equal to the API's own default is not sent (it changes nothing, and keeps hashes stable).
+    if (name !== 'background' && param?.default !== undefined && value === param.default) continue;
+    params[name] = value;
+  }
+  let delivery: Delivery = 'plain';
+  try {
+    delivery = resolveDelivery(
+      model,
+      { stream: params.stream, background: params.stream === true ? undefined : params.background },
+      ['background', 'stream', 'plain'],
+    );
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues.map((i) => asInputIssue(i, toKebabCase(i.field))));
+  }
+  delete params.background;
+  delete params.stream;
+  if (delivery === 'background') params.background = true;
+  if (delivery === 'stream') params.stream = true;
+  return { params, delivery };
 }

@@ -2,7 +2,14 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ValidationError } from '@modelstream-kit/core';
 
+/** Prompt files and `{{file:...}}`: far above any prompt the model's context window takes. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * `diff-file`: a diff is budgeted (only `max-diff-tokens` of it is sent, counting stops at the budget),
+ * so its size only costs reading it. 512 MiB is V8's longest string; real pull request diffs are far
+ * below (GitHub itself stops showing a diff at 20,000 lines or 1 MB per file).
+ */
+export const MAX_DIFF_FILE_BYTES = 512 * 1024 * 1024 - 64;
 
 function problem(field: string, value: string, message: string): ValidationError {
   return new ValidationError([{ field, value, allowed: 'a readable file inside the workspace', message }]);
@@ -17,7 +24,7 @@ export async function readWorkspaceFile(
   workspace: string,
   field: string,
   path: string,
-  options: { allowOutside?: readonly string[] } = {},
+  options: { allowOutside?: readonly string[]; maxBytes?: number | undefined } = {},
 ): Promise<string> {
   const full = resolve(workspace, path);
   let real: string;
@@ -41,11 +48,12 @@ export async function readWorkspaceFile(
   }
   const info = await stat(real);
   if (!info.isFile()) throw problem(field, path, `${field}: ${JSON.stringify(path)} is not a file`);
-  if (info.size > MAX_FILE_BYTES) {
+  const limit = options.maxBytes ?? MAX_FILE_BYTES;
+  if (info.size > limit) {
     throw problem(
       field,
       path,
-      `${field}: ${JSON.stringify(path)} is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}`,
+      `${field}: ${JSON.stringify(path)} is ${info.size} bytes; the limit is ${limit}`,
     );
   }
   return readFile(real, 'utf8');

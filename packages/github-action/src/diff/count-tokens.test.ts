@@ -1,6 +1,8 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { countLines, fitLines, lineTokens } from './count-tokens.js';
+import { countLines, fitLines, lineTokens, loadTokenizer } from './count-tokens.js';
+
+await loadTokenizer();
 
 describe('token counting', () => {
   it('counts a normal line exactly as the o200k tokenizer does', () => {

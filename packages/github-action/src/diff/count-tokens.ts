@@ -1,16 +1,35 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-
 /**
  * BPE is quadratic on long runs without a pre-tokenizer split (a 2 MB base64 line takes minutes), so
  * long lines are counted in slices of this many characters. Slicing can only add tokens, never hide any.
  */
 const SLICE = 512;
 
+type Count = (text: string) => number;
+let count: Count | undefined;
+
+/**
+ * Loads the o200k tokenizer (`@modelstream-kit/core/tokens`, a separate chunk of the bundle: its
+ * tables take a while to build, and a run that budgets no diff never needs them).
+ */
+export async function loadTokenizer(): Promise<Count> {
+  count ??= (await import('@modelstream-kit/core/tokens')).countTokens;
+  return count;
+}
+
+/** The tokenizer if it was loaded already. */
+export const loadedTokenizer = (): Count | undefined => count;
+
+function counter(): Count {
+  if (!count) throw new Error('count-tokens: call loadTokenizer() before counting');
+  return count;
+}
+
 /**
  * o200k tokens in one line (any length), counted in bounded slices; stops early once past `limit` (the
- * result is then some number above it).
+ * result is then some number above it). Needs loadTokenizer() first.
  */
 export function lineTokens(line: string, limit = Number.POSITIVE_INFINITY): number {
+  const countTokens = counter();
   if (line.length <= SLICE) return countTokens(line);
   let total = 0;
   for (let i = 0; i < line.length && total <= limit; i += SLICE)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { budgetDiff, MIN_SHARE_TOKENS } from './budget-diff.js';
-import { fitLines } from './count-tokens.js';
+import { fitLines, loadTokenizer } from './count-tokens.js';
+
+await loadTokenizer();
+
 import type { DiffFile } from './diff-file.js';
 import { manifestForMarkdown, manifestForPrompt } from './manifest-text.js';
 import { prepareDiff } from './prepare-diff.js';
@@ -112,5 +115,42 @@ describe('prepareDiff and its manifest', () => {
     const big = prepareDiff(many, { maxTokens: 1_000 });
     expect(manifestForPrompt(big)).toContain('- ... and 100 more (vendored: 100)');
     expect(manifestForMarkdown(big)).toContain('| ... and 200 more | vendored: 200 |');
+  });
+});
+
+describe('listing omissions (issue 16)', () => {
+  // 300 small vendored files sort before an 18 MB generated bundle and a big lockfile.
+  const files: DiffFile[] = [
+    ...Array.from({ length: 300 }, (_, i) => ({
+      path: `a/vendor/x${String(i).padStart(3, '0')}.go`,
+      status: 'modified',
+      patch: `@@\n+${'v'.repeat(i)}`,
+      binary: false,
+    })),
+    { path: 'web/small.min.js', status: 'modified', patch: '@@\n+x', binary: false },
+    // GitHub sends no patch for a file this large: its changed lines tell its size.
+    { path: 'z/dist/bundle.js', status: 'modified', additions: 450_000, patch: undefined, binary: false },
+    { path: 'z/pnpm-lock.yaml', status: 'modified', patch: `@@\n+${'l'.repeat(50_000)}`, binary: false },
+  ];
+  const diff = prepareDiff(files, { maxTokens: 1_000 });
+
+  it('lists what was left out by rule, largest first, and names every rule’s biggest files', () => {
+    for (const text of [manifestForMarkdown(diff), manifestForPrompt(diff, 50)]) {
+      expect(text).toContain('z/dist/bundle.js');
+      expect(text).toContain('z/pnpm-lock.yaml');
+      expect(text.indexOf('z/dist/bundle.js')).toBeLessThan(text.indexOf('web/small.min.js'));
+      // The largest vendored files come first, the small ones are the ones counted.
+      expect(text).toContain('a/vendor/x299.go');
+      expect(text).not.toContain('a/vendor/x000.go');
+    }
+    expect(manifestForMarkdown(diff)).toContain('| ... and 203 more | vendored: 203 |');
+    // The output keeps every file, in the files' order.
+    expect(diff.manifest).toHaveLength(303);
+  });
+
+  it('never reduces a whole reason to a count while another fills the list', () => {
+    const text = manifestForPrompt(diff, 10);
+    for (const path of ['z/dist/bundle.js', 'z/pnpm-lock.yaml', 'a/vendor/x299.go'])
+      expect(text).toContain(path);
   });
 });

@@ -11,6 +11,8 @@ export interface ManifestEntry {
   reason: OmitReason;
   /** The reason in words. */
   detail: string;
+  /** How big the change is, to list the largest first: the patch's length, else ~40 bytes a changed line. */
+  size: number;
 }
 
 export interface PreparedDiff {
@@ -51,23 +53,29 @@ export function prepareDiff(files: readonly DiffFile[], opts: PrepareOptions): P
   const budget = budgetDiff(kept, opts.maxTokens);
   const manifest: ManifestEntry[] = [];
   const reasonOf = new Map<DiffFile, ManifestEntry>();
-  for (const { file, reason } of skipped) {
-    reasonOf.set(file, { path: file.path, reason, detail: DETAIL[reason] });
-  }
+  const entry = (file: DiffFile, reason: OmitReason, detail: string): ManifestEntry => ({
+    path: file.path,
+    reason,
+    detail,
+    size: file.patch?.length || ((file.additions ?? 0) + (file.deletions ?? 0)) * 40,
+  });
+  for (const { file, reason } of skipped) reasonOf.set(file, entry(file, reason, DETAIL[reason]));
   for (const file of budget.overBudget) {
-    reasonOf.set(file, {
-      path: file.path,
-      reason: 'over-budget',
-      detail: `over the diff budget of ${formatCount(opts.maxTokens)} tokens`,
-    });
+    reasonOf.set(
+      file,
+      entry(file, 'over-budget', `over the diff budget of ${formatCount(opts.maxTokens)} tokens`),
+    );
   }
   for (const b of budget.files) {
     if (b.truncated) {
-      reasonOf.set(b.file, {
-        path: b.file.path,
-        reason: 'truncated',
-        detail: `truncated: the first ${formatCount(b.truncated.shownLines)} of ${formatCount(b.truncated.totalLines)} lines shown`,
-      });
+      reasonOf.set(
+        b.file,
+        entry(
+          b.file,
+          'truncated',
+          `truncated: the first ${formatCount(b.truncated.shownLines)} of ${formatCount(b.truncated.totalLines)} lines shown`,
+        ),
+      );
     }
   }
   for (const file of files) {
@@ -80,6 +88,7 @@ export function prepareDiff(files: readonly DiffFile[], opts: PrepareOptions): P
       path: `(${formatCount(opts.changedFiles - listed)} more files)`,
       reason: 'not-listed',
       detail: `GitHub's API lists at most ${formatCount(listed)} of the ${formatCount(opts.changedFiles)} changed files`,
+      size: 0,
     });
   }
   const truncated = budget.files.filter((b) => b.truncated).length;

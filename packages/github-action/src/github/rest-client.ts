@@ -25,7 +25,8 @@ export interface GitHubClientOptions {
 }
 
 export interface GitHubClient {
-  request<T>(method: GitHubMethod, path: string, body?: unknown): Promise<T>;
+  /** `timeoutMs` overrides the client's per-request timeout (a comment edit during a cancel). */
+  request<T>(method: GitHubMethod, path: string, body?: unknown, call?: { timeoutMs?: number }): Promise<T>;
   /** Every page of a list, following `Link: rel="next"`. */
   paginate<T>(path: string): Promise<T[]>;
 }
@@ -59,12 +60,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const secrets = [options.token];
 
-  async function send(method: GitHubMethod, url: string, body?: unknown): Promise<Response> {
+  async function send(
+    method: GitHubMethod,
+    url: string,
+    body?: unknown,
+    timeoutMs = options.timeoutMs ?? 30_000,
+  ): Promise<Response> {
     const shown = `${method} ${url.startsWith(base) ? url.slice(base.length) : url}`;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        const signals = [AbortSignal.timeout(options.timeoutMs ?? 30_000)];
+        const signals = [AbortSignal.timeout(timeoutMs)];
         if (options.signal) signals.push(options.signal);
         response = await doFetch(url, {
           method,
@@ -111,8 +117,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const urlOf = (path: string) => (path.startsWith('http') ? path : `${base}${path}`);
 
   return {
-    async request<T>(method: GitHubMethod, path: string, body?: unknown): Promise<T> {
-      const response = await send(method, urlOf(path), body);
+    async request<T>(method: GitHubMethod, path: string, body?: unknown, call?: { timeoutMs?: number }) {
+      const response = await send(method, urlOf(path), body, call?.timeoutMs ?? options.timeoutMs);
       return (await response.json()) as T;
     },
     async paginate<T>(path: string): Promise<T[]> {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../diff/count-tokens.js';
 import { prepareDiff } from '../diff/prepare-diff.js';
+
+await loadTokenizer();
+
 import type { PullRequest } from '../github/pull-request.js';
 import { buildSummaryPrompt, DEFAULT_SUMMARY_INSTRUCTIONS } from './summary-prompt.js';
 
