@@ -1,8 +1,14 @@
 import { DEFAULT_BASE_URL, gpt54Pro, toCamelCase } from '@modelstream-kit/core';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
+import release from '../../../.github/workflows/release.yml?raw';
 import { MODELSTREAM_BASE_URL, ModelStreamApi } from '../credentials/ModelStreamApi.credentials';
+import eslintConfig from '../eslint.config.mjs?raw';
+import darkIcon from '../icons/modelstream.dark.svg?raw';
+import lightIcon from '../icons/modelstream.svg?raw';
+import cliTemplate from '../node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs?raw';
 import { ModelStream } from '../nodes/ModelStream/ModelStream.node';
+import codex from '../nodes/ModelStream/ModelStream.node.json';
 import pkg from '../package.json';
 
 const { description } = new ModelStream();
@@ -139,5 +145,56 @@ describe('package.json, as n8n and its scanner read it', () => {
     const scripts = Object.keys(pkg.scripts);
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall'])
       expect(scripts).not.toContain(hook);
+  });
+});
+
+describe('a package n8n will verify', () => {
+  const repository = 'https://github.com/modelstream-kit/modelstream-kit';
+
+  it('points every link at the one repository path: repository, homepage, bugs, author, docs', () => {
+    expect(pkg.repository).toEqual({
+      type: 'git',
+      url: `git+${repository}.git`,
+      directory: 'packages/n8n-nodes',
+    });
+    expect(pkg.homepage).toBe(`${repository}/tree/main/packages/n8n-nodes#readme`);
+    expect(pkg.bugs).toEqual({ url: `${repository}/issues` });
+    expect(repository.startsWith(pkg.author.url)).toBe(true);
+    const links = [
+      new ModelStreamApi().documentationUrl,
+      ...codex.resources.credentialDocumentation.map((r) => r.url),
+      ...codex.resources.primaryDocumentation.map((r) => r.url),
+    ];
+    for (const link of links)
+      expect(link.startsWith(`${repository}/tree/main/packages/n8n-nodes`)).toBe(true);
+    expect(JSON.stringify(pkg)).not.toMatch(/<\.\.\.>|example\.com|TODO/);
+  });
+
+  it('has real SVG icons, light and dark, for the node and the credential', () => {
+    for (const icon of [description.icon, new ModelStreamApi().icon] as { light: string; dark: string }[]) {
+      expect(icon.light).toMatch(/modelstream\.svg$/);
+      expect(icon.dark).toMatch(/modelstream\.dark\.svg$/);
+    }
+    for (const svg of [lightIcon, darkIcon]) {
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 60 60"/);
+      expect(svg).toMatch(/<path d="M/);
+    }
+    expect(lightIcon).not.toBe(darkIcon);
+  });
+
+  it("lints with @n8n/node-cli's eslint config exactly as its template writes it", () => {
+    expect(cliTemplate).toContain("from '@n8n/node-cli/eslint'");
+    expect(eslintConfig).toBe(cliTemplate);
+  });
+
+  it('is published from GitHub Actions with npm provenance, after the repository, lint and scanner checks', () => {
+    expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+    expect(release).toMatch(/^permissions:\n(?: {2}.*\n)* {2}id-token: write$/m);
+    expect(release).toContain('NPM_CONFIG_PROVENANCE: true');
+    expect(release).toContain('uses: changesets/action@v1');
+    const checks = release.indexOf('pnpm --filter n8n-nodes-modelstream scan:package');
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThan(release.indexOf('uses: changesets/action@v1'));
+    expect(release).toContain('process.env.GITHUB_REPOSITORY');
   });
 });

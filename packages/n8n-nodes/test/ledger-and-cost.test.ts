@@ -123,6 +123,24 @@ describe('jobs remembered in the workflow static data', () => {
     expect(jobsIn(staticData)).toEqual([]);
   });
 
+  it('two identical items of the next run: one collects the remembered job, the other sends its own', async () => {
+    const staticData: IDataObject = {};
+    const [failed] = await run({
+      staticData,
+      continueOnFail: true,
+      parameters: { ...slow, maxWaitMinutes: 0.01 },
+    }).result;
+    const jobId = failed?.json.jobId as string;
+    const out = await run({ staticData, items: itemsOf(2), parameters: { ...slow, maxWaitMinutes: 1 } })
+      .result;
+    expect(out.map((o) => typeof o.json.text)).toEqual(['string', 'string']);
+    expect(out.filter((o) => o.json.collectedJob !== undefined).map((o) => o.json.collectedJob)).toEqual([
+      expect.objectContaining({ id: jobId }),
+    ]);
+    expect(posts()).toHaveLength(2);
+    expect(jobsIn(staticData)).toEqual([]);
+  });
+
   it('Get Job collects a remembered job and forgets it', async () => {
     const staticData: IDataObject = {};
     const [failed] = await run({

@@ -13,7 +13,7 @@ interface KeptJob {
 const KEY = 'modelStreamJobs';
 const MAX_JOBS = 100;
 /** A job left uncollected longer than this is not taken up by a new run (it may have expired upstream). */
-export const RESUME_WITHIN_MS = 24 * 3_600_000;
+const RESUME_WITHIN_MS = 24 * 3_600_000;
 const ENDED = ['completed', 'incomplete', 'failed', 'cancelled', 'expired'];
 
 /** The request's hash, over every parameter (images included), in a stable key order. */

@@ -145,14 +145,18 @@ export function toNodeError(
 }
 
 /**
- * The item a failed input becomes under "On Error: Continue". With the error output, n8n's engine moves
- * an item to it only when the item carries `error` (or its json holds nothing but error, message and
- * details): the error itself goes on the item, so the job id and status stay in its json.
+ * The item a failed input becomes under "On Error: Continue". For the error output, n8n's engine moves
+ * an item there when its json holds `error` and nothing but `message` and `details` (an item carrying
+ * `error` itself would have its json replaced by the message alone, losing the job id): the rest goes
+ * under `details`, and n8n adds the input item's fields.
  */
 export function errorItem(ctx: IExecuteFunctions, error: NodeError, itemIndex: number): INodeExecutionData {
-  const item: INodeExecutionData = { json: errorItemJson(error), pairedItem: { item: itemIndex } };
-  if (ctx.getNode().onError === 'continueErrorOutput') item.error = error;
-  return item;
+  const { error: message, ...details } = errorItemJson(error);
+  const json: IDataObject =
+    ctx.getNode().onError === 'continueErrorOutput'
+      ? { error: message, details }
+      : { error: message, ...details };
+  return { json, pairedItem: { item: itemIndex } };
 }
 
 function errorItemJson(error: NodeError): IDataObject {
