@@ -8,7 +8,11 @@ import { cacheRoot, ensureNode24 } from '@modelstream-kit/node24';
 /** The n8n the e2e runs pinned to: n8n 2.41.3 does not resolve from the registry here (its @n8n/agents is missing). */
 export const PINNED_N8N_VERSION = '2.40.7';
 
-/** MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own). */
+/**
+ * MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own).
+ * `pnpm test:e2e:n8n-newest` (in .ci/run) runs them on 2.41.1, the newest that installs from the registry
+ * here: a second cold install would cost `pnpm test` another 5 to 10 minutes.
+ */
 export const N8N_VERSION = process.env.MODELSTREAM_N8N_VERSION?.trim() || PINNED_N8N_VERSION;
 
 export interface RealN8n {
