@@ -175,6 +175,26 @@ describe('ModelStream Chat Model as n8n supplies it, against the emulator', () =
     expect(JSON.parse(String(sent[0]?.body)).image_urls).toEqual(['data:image/png;base64,iVBORw0KGgo=']);
   });
 
+  it('takes the AI Agent’s image_url blocks (binary passthrough) as images, also after bindTools', async () => {
+    const { model, sent } = await supply();
+    const bound = model.bindTools([]) as unknown as { invoke(m: unknown[]): Promise<AiMessage> };
+    const answer = await bound.invoke([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Describe the picture' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+          { type: 'image_url', image_url: 'https://example.com/chart.png' },
+        ],
+      },
+    ]);
+    expect(answer.text).toContain('answering "Describe the picture" with 2 images');
+    expect(JSON.parse(String(sent[0]?.body)).image_urls).toEqual([
+      'data:image/png;base64,iVBORw0KGgo=',
+      'https://example.com/chart.png',
+    ]);
+  });
+
   it('refuses a setting the model does not allow, naming the field, before any request', async () => {
     const error = await errorOf(supply({ reasoningEffort: 'low' }));
     expect(error.message).toBe(

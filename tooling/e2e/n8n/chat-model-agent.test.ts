@@ -7,6 +7,7 @@ import { credentialRef, E2E_KEY, executeWorkflow, importAll } from './run-workfl
 const WORKFLOW_ID = 'msE2eAgentFlow01';
 const AGENT = 'AI Agent';
 const MODEL = 'ModelStream Chat Model';
+const MEMORY = 'Simple Memory';
 const SYSTEM_MESSAGE = 'You are a terse arithmetic tutor. Answer in one line.';
 
 let real: RealN8n;
@@ -40,7 +41,10 @@ afterAll(async () => {
   );
 });
 
-/** Manual Trigger → Code (2 questions) → AI Agent, whose Chat Model input is ModelStream Chat Model. */
+/**
+ * Manual Trigger → Code (2 questions) → AI Agent, whose Chat Model is ModelStream Chat Model and whose
+ * memory (one session) hands the first exchange to the second call.
+ */
 function workflow() {
   const code = 'return [1, 2].map((i) => ({ json: { question: "What is " + i + " + " + i + "?" } }));';
   return {
@@ -86,11 +90,20 @@ function workflow() {
         credentials: credentialRef,
         parameters: { options: { reasoningEffort: 'xhigh', verbosity: 'high' } },
       },
+      {
+        id: 'a5',
+        name: MEMORY,
+        type: '@n8n/n8n-nodes-langchain.memoryBufferWindow',
+        typeVersion: 1.3,
+        position: [660, 220],
+        parameters: { sessionIdType: 'customKey', sessionKey: 'e2e-session', contextWindowLength: 5 },
+      },
     ],
     connections: {
       Start: { main: [[{ node: 'Questions', type: 'main', index: 0 }]] },
       Questions: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
       [MODEL]: { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
+      [MEMORY]: { ai_memory: [[{ node: AGENT, type: 'ai_memory', index: 0 }]] },
     },
   };
 }
@@ -100,17 +113,22 @@ interface SubNodeRun {
 }
 
 describe(`ModelStream Chat Model as the AI Agent's model in a real n8n ${N8N_VERSION}`, () => {
-  it('answers each item through a background job, with the system message and settings, usage in the sub-node', async () => {
+  it('answers each item through a background job, with the system message, settings and memory, usage in the sub-node', async () => {
     await importAll(n8n, emulator().url, [workflow()], timed);
     const { execution, stdout } = await timed('execute', () => executeWorkflow(n8n, WORKFLOW_ID));
     expect(execution.data.resultData.error, 'the workflow failed').toBeUndefined();
     const runData = execution.data.resultData.runData;
     const items = runData[AGENT]?.[0]?.data?.main[0] ?? [];
     expect(items, `agent output: ${JSON.stringify(runData[AGENT])?.slice(0, 2000)}`).toHaveLength(2);
-    for (const [index, item] of items.entries()) {
-      const i = index + 1;
-      const output = String(item.json.output);
-      expect(output).toContain(`answering "What is ${i} + ${i}?" with 0 images at reasoning effort xhigh`);
+    const outputs = items.map((item) => String(item.json.output));
+    // The first call: the question alone is the prompt.
+    expect(outputs[0]).toContain('answering "What is 1 + 1?" with 0 images at reasoning effort xhigh');
+    // The second: the memory's exchange and the new question, written into the prompt as a transcript
+    // (the emulator quotes a prompt's first 57 characters).
+    expect(outputs[1]).toContain(
+      'answering "The conversation so far, oldest first. Reply as the Assis..." with 0 images at reasoning effort xhigh',
+    );
+    for (const output of outputs) {
       expect(output).toContain(`It followed a system prompt of ${SYSTEM_MESSAGE.length} characters.`);
     }
 

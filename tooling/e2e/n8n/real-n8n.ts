@@ -4,11 +4,16 @@ import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheRoot, ensureNode24 } from '@modelstream-kit/node24';
+import { installLock } from './install-lock.js';
 
 /** The n8n the e2e runs pinned to: n8n 2.41.3 does not resolve from the registry here (its @n8n/agents is missing). */
 export const PINNED_N8N_VERSION = '2.40.7';
 
-/** MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own). */
+/**
+ * MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own).
+ * `pnpm test:e2e:n8n-newest` (in .ci/run) runs them on 2.41.1, the newest that installs from the registry
+ * here: a second cold install would cost `pnpm test` another 5 to 10 minutes.
+ */
 export const N8N_VERSION = process.env.MODELSTREAM_N8N_VERSION?.trim() || PINNED_N8N_VERSION;
 
 export interface RealN8n {
@@ -148,50 +153,6 @@ async function ensureN8n(
     return await installN8n(cache, nodeDir, dir);
   } finally {
     await release();
-  }
-}
-
-const LOCK_WAIT_MS = 40 * 60_000;
-const LOCK_POLL_MS = 2_000;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * A lock folder holding the installer's pid (mkdir is atomic). Returns its release, or undefined when
- * another process finished the install meanwhile. A lock whose process is gone is taken over.
- */
-async function installLock(lock: string, done: () => boolean): Promise<(() => Promise<void>) | undefined> {
-  for (let i = 0; i < LOCK_WAIT_MS / LOCK_POLL_MS; i++) {
-    if (done()) return undefined;
-    try {
-      await mkdir(lock);
-      await writeFile(join(lock, 'pid'), String(process.pid));
-      return () => rm(lock, { recursive: true, force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number(readFileOr(join(lock, 'pid')));
-    if (holder > 0 && !alive(holder)) {
-      await rm(lock, { recursive: true, force: true });
-      continue;
-    }
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
-  }
-  throw new Error(`gave up after ${LOCK_WAIT_MS / 60_000} min waiting for another install of n8n (${lock})`);
-}
-
-function readFileOr(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
   }
 }
 

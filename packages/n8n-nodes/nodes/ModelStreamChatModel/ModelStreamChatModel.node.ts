@@ -14,6 +14,7 @@ import { n8nClock } from '../ModelStream/n8n-clock';
 import { createN8nTransport } from '../ModelStream/n8n-transport';
 import { toNodeError } from '../ModelStream/to-node-error';
 import { ModelStreamLanguageModel } from './chat-model';
+import { keepImageUrlBlocks } from './image-url-blocks';
 import {
   chatModelProperties,
   DEFAULT_MAX_RETRIES,
@@ -80,6 +81,7 @@ export class ModelStreamChatModel implements INodeType {
       signal: this.getExecutionCancelSignal(),
       toError,
     });
-    return supplyModel(this, chatModel);
+    const supplied = supplyModel(this, chatModel);
+    return { ...supplied, response: keepImageUrlBlocks(supplied.response) };
   }
 }

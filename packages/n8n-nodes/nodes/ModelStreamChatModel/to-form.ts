@@ -37,6 +37,7 @@ function imageUrlOf(block: Extract<MessageContent, { type: 'file' }>): string | 
 
 const isImage = (block: Extract<MessageContent, { type: 'file' }>): boolean =>
   (block.mediaType ?? '').startsWith('image/') ||
+  typeof block.providerMetadata?.url === 'string' ||
   (typeof block.data === 'string' && block.data.startsWith('data:image/'));
 
 /** One turn's text; images are collected on the side. Anything the form cannot carry is an issue. */
