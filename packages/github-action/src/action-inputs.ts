@@ -149,6 +149,15 @@ export const trailingInputs: readonly OwnInput[] = [
     default: '1',
   },
   {
+    name: 'incremental',
+    description:
+      'Summarise mode, on a new push: keep the summary already in the sticky comment and add a "Changes ' +
+      'since <sha>" section from the compare API (the earlier summary and the new commits’ diff are sent, ' +
+      'not the whole pull request again). The first summary, and one after a force-push that removed its ' +
+      'commit, is a full one.',
+    default: 'false',
+  },
+  {
     name: 'force',
     description:
       'Ask the model again even when the sticky comment already answers this head commit with the same ' +

@@ -29,6 +29,8 @@ export interface AskInput {
   force: AbortSignal | undefined;
   exit: ((code: number) => void) | undefined;
   estimate: string | undefined;
+  /** Turns the model's answer into the comment's (incremental: the kept summary, then "since"). */
+  compose?: ((completion: Completion) => Completion) | undefined;
   diff: PreparedDiff | undefined;
   runnerTemp: string;
   scrub: Scrub;
@@ -150,6 +152,7 @@ export async function askModel(input: AskInput): Promise<void> {
 
   marker.state = 'done';
   marker.job = completion.id;
+  if (input.compose) completion = input.compose(completion);
   await session.answer(completion);
   const cost = completion.cost;
   core.info(
