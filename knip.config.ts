@@ -24,6 +24,10 @@ const config: KnipConfig = {
       ignoreDependencies: ['@modelstream-kit/emulator'],
     },
     'apps/cli': { includeEntryExports: true },
+    'apps/demo': {
+      // Run as a subprocess (its dist/bin.js, found through its package.json), never imported.
+      ignoreDependencies: ['@modelstream-kit/cli'],
+    },
     'packages/github-action': {
       // The committed bundle's lazily imported chunks (the tokenizer), loaded by dist/index.js.
       ignore: ['dist/*.js'],

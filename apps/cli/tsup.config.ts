@@ -1,12 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { bin: 'src/bin.ts', demo: 'src/demo.ts', docs: 'src/docs.ts', index: 'src/index.ts' },
+  entry: { bin: 'src/bin.ts', docs: 'src/docs.ts', index: 'src/index.ts' },
   format: ['esm'],
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   splitting: true,
   target: 'node20',
-  // bin.ts and demo.ts start with their own `#!/usr/bin/env node` line; tsup keeps it and marks them executable.
+  // bin.ts starts with its own `#!/usr/bin/env node` line; tsup keeps it and marks it executable.
 });

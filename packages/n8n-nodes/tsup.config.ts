@@ -6,6 +6,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     'nodes/ModelStream/ModelStream.node': 'nodes/ModelStream/ModelStream.node.ts',
+    'nodes/ModelStreamChatModel/ModelStreamChatModel.node':
+      'nodes/ModelStreamChatModel/ModelStreamChatModel.node.ts',
     'credentials/ModelStreamApi.credentials': 'credentials/ModelStreamApi.credentials.ts',
   },
   outDir: 'dist',
@@ -18,6 +20,6 @@ export default defineConfig({
   sourcemap: false,
   splitting: false,
   treeshake: true,
-  external: ['n8n-workflow', 'zod', 'zod/v4'],
+  external: ['n8n-workflow', 'zod', 'zod/v4', '@n8n/ai-node-sdk'],
   noExternal: ['@modelstream-kit/core'],
 });

@@ -19,7 +19,16 @@ describe('modelstream doctor', () => {
     const run = await runCli(['doctor', '--emulator', '--profile', 'chat-job'], { env: env() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('profile: chat-job');
-    expect(run.stdout).toContain('MODELSTREAM_JOB_PATH=/v1/chat/completions/{id}');
+    // The exact setting on every surface, by the name each one uses.
+    for (const line of [
+      'MODELSTREAM_JOB_PATH=/v1/chat/completions/{id}',
+      '--job-path=/v1/chat/completions/{id}',
+      'job-path=/v1/chat/completions/{id}',
+      'Job Path (credential)=/v1/chat/completions/{id}',
+      'Job Path (connection)=/v1/chat/completions/{id}',
+    ]) {
+      expect(run.stdout).toContain(line);
+    }
     expect(run.stdout).toMatch(
       /✓ background: job chatcmpl-\S+, polled at GET \/v1\/chat\/completions\/\{id\}/,
     );

@@ -1,12 +1,32 @@
-import type { ModelStreamClient } from '@modelstream-kit/core';
-import { closeDefaultAgent, createNodeClient, loadApiKey, readEnvironment } from '@modelstream-kit/core/node';
+import { gpt54Pro, type ModelStreamClient, type PriceSetting } from '@modelstream-kit/core';
+import {
+  closeDefaultAgent,
+  createNodeClient,
+  loadApiKey,
+  readEnvironment,
+  readEnvironmentOptions,
+} from '@modelstream-kit/core/node';
 import { CliError } from './cli-error.js';
+import { type CostGuard, costGuard } from './cost-guard.js';
+import { FileLedger } from './ledger/file-ledger.js';
+import { stateDirectory } from './ledger/state-dir.js';
+import { readPriceTable } from './price-table.js';
 
 export interface ConnectionFlags {
   apiKeyFile?: string | undefined;
   baseUrl?: string | undefined;
   emulator?: boolean | undefined;
   maxRetries?: number | undefined;
+  /** `--job-path` (else MODELSTREAM_JOB_PATH, which the core reads). */
+  jobPath?: string | undefined;
+  /** Keep whole prompts in the ledger (`--log-prompts`; else MODELSTREAM_LOG_PROMPTS). */
+  logPrompts?: boolean | undefined;
+  /** `--price-multiplier` (else MODELSTREAM_PRICE_MULTIPLIER). */
+  priceMultiplier?: number | undefined;
+  /** `--price-table FILE` (else MODELSTREAM_PRICE_TABLE). */
+  priceTable?: string | undefined;
+  /** `--max-cost` in US dollars (else MODELSTREAM_MAX_COST_USD). */
+  maxCostUsd?: number | undefined;
 }
 
 export interface Connection {
@@ -14,6 +34,10 @@ export interface Connection {
   /** Strings that must never reach the screen (the key). */
   secrets: string[];
   viaEmulator: boolean;
+  /** The cost ceiling (--max-cost, MODELSTREAM_MAX_COST_USD), when one is set. */
+  costGuard: CostGuard | undefined;
+  /** Where this run's jobs are remembered (the embedded emulator's are not: they end with the run). */
+  ledger: FileLedger | undefined;
   close(): Promise<void>;
 }
 
@@ -27,6 +51,19 @@ export const NO_KEY_MESSAGE = [
   '  Or try everything without a key against the embedded emulator:',
   '    modelstream ask --emulator "Hello"',
 ].join('\n');
+
+/** --price-table / MODELSTREAM_PRICE_TABLE and --price-multiplier (the core reads MODELSTREAM_PRICE_MULTIPLIER). */
+async function pricingFrom(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+): Promise<{ pricing?: PriceSetting }> {
+  const file = flags.priceTable ?? (env.MODELSTREAM_PRICE_TABLE?.trim() || undefined);
+  const setting = flags.priceTable ? '--price-table' : 'MODELSTREAM_PRICE_TABLE';
+  const table = file ? await readPriceTable(file, setting, gpt54Pro) : undefined;
+  const multiplier = flags.priceMultiplier ?? readEnvironmentOptions(env).pricing?.multiplier;
+  if (!table && multiplier === undefined) return {};
+  return { pricing: { ...(table ? { table } : {}), ...(multiplier === undefined ? {} : { multiplier }) } };
+}
 
 /**
  * The client for this run: key from --api-key-file or MODELSTREAM_API_KEY, base URL from --base-url or
@@ -48,16 +85,35 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv): P
     throw new CliError(NO_KEY_MESSAGE);
   }
   try {
+    const secrets = apiKey ? [apiKey] : [];
+    const ledger = stopEmulator ? undefined : new FileLedger(stateDirectory(env), secrets);
+    const maxCostUsd = flags.maxCostUsd ?? readEnvironmentOptions(env).maxCostUsd;
+    const { pricing } = await pricingFrom(flags, env);
+    const guard =
+      maxCostUsd === undefined
+        ? undefined
+        : await costGuard(
+            maxCostUsd,
+            flags.maxCostUsd === undefined ? 'MODELSTREAM_MAX_COST_USD' : '--max-cost',
+            pricing,
+          );
     const client = createNodeClient({
       env,
       apiKey,
       baseUrl,
       requireApiKey: false,
+      ledger,
       ...(flags.maxRetries === undefined ? {} : { maxRetries: flags.maxRetries }),
+      ...(flags.jobPath === undefined ? {} : { jobPath: flags.jobPath }),
+      ...(flags.logPrompts ? { logPrompts: true } : {}),
+      ...(pricing ? { pricing } : {}),
+      ...(guard ? { maxCostUsd: guard.maxCostUsd, countTokens: guard.countTokens } : {}),
     });
     return {
       client,
-      secrets: apiKey ? [apiKey] : [],
+      secrets,
+      ledger,
+      costGuard: guard,
       viaEmulator: stopEmulator !== undefined,
       async close() {
         await closeDefaultAgent();

@@ -1,4 +1,4 @@
-import type { Completion, Usage } from '@modelstream-kit/core';
+import { type Completion, type Cost, formatCost, type Usage } from '@modelstream-kit/core';
 
 export type OutputMode = 'text' | 'json';
 
@@ -16,6 +16,14 @@ export function usageLine(usage: Usage): string {
     `${extra.length > 0 ? ` (${extra.join(', ')})` : ''} = ${n(usage.total_tokens)} tokens`
   );
 }
+
+/** "$0.0123 (up to 272,000 input tokens)": the figure, and the price tier it was charged at. */
+export function costText(cost: Cost): string {
+  return `${formatCost(cost)} (${cost.tier})`;
+}
+
+/** "prices: OpenAI's list prices for gpt-5.4-pro (...)": which prices a cost used, said every time. */
+export const pricesLine = (cost: Cost) => `prices: ${cost.source}`;
 
 /**
  * What goes on stdout for a finished answer: the text (or the parsed JSON with --json), or the whole

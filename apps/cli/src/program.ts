@@ -3,6 +3,8 @@ import pkg from '../package.json' with { type: 'json' };
 import { askCommand } from './commands/ask.js';
 import { cancelCommand } from './commands/cancel.js';
 import { doctorCommand } from './commands/doctor.js';
+import { jobsCommand } from './commands/jobs.js';
+import { logCommand } from './commands/log.js';
 import { waitCommand } from './commands/wait.js';
 import { helpFooter } from './help-text.js';
 import type { RunContext } from './run-context.js';
@@ -30,6 +32,8 @@ export function buildProgram(
     askCommand(ctx, onExit),
     waitCommand(ctx, onExit),
     cancelCommand(ctx, onExit),
+    jobsCommand(ctx, onExit),
+    logCommand(ctx, onExit),
     doctorCommand(ctx, onExit),
   ]) {
     command.copyInheritedSettings(program);

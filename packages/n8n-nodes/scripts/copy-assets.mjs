@@ -8,6 +8,7 @@ const assets = [
   'icons/modelstream.svg',
   'icons/modelstream.dark.svg',
   'nodes/ModelStream/ModelStream.node.json',
+  'nodes/ModelStreamChatModel/ModelStreamChatModel.node.json',
 ];
 for (const asset of assets) {
   mkdirSync(dirname(join(root, 'dist', asset)), { recursive: true });

@@ -19,7 +19,7 @@ describe('node description, generated from the spec', () => {
       expect(field?.description).toBe(param.description);
     }
     const advanced = gpt54Pro.params.filter((p) => p.group === 'advanced').map((p) => toCamelCase(p.name));
-    const nodeOwn = ['imageBinaryProperties', 'concurrency', 'maxRetries'];
+    const nodeOwn = ['imageBinaryProperties', 'concurrency', 'maxCostUsd', 'maxRetries', 'priceMultiplier'];
     expect(options.map((o) => o.name).sort()).toEqual([...advanced, ...nodeOwn].sort());
   });
 
@@ -121,17 +121,21 @@ describe('package.json, as n8n and its scanner read it', () => {
   it('declares the node and credential built into dist, strict, API version 1', () => {
     expect(pkg.n8n).toEqual({
       n8nNodesApiVersion: 1,
+      aiNodeSdkVersion: 1,
       strict: true,
       credentials: ['dist/credentials/ModelStreamApi.credentials.js'],
-      nodes: ['dist/nodes/ModelStream/ModelStream.node.js'],
+      nodes: [
+        'dist/nodes/ModelStream/ModelStream.node.js',
+        'dist/nodes/ModelStreamChatModel/ModelStreamChatModel.node.js',
+      ],
     });
     expect(pkg.keywords).toContain('n8n-community-node-package');
     expect(pkg.license).toBe('MIT');
   });
 
-  it('has zero runtime dependencies, n8n-workflow as its only peer, and no install scripts', () => {
+  it('has zero runtime dependencies, n8n-workflow and the AI node SDK as its only peers, and no install scripts', () => {
     expect((pkg as { dependencies?: unknown }).dependencies).toBeUndefined();
-    expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+    expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*', '@n8n/ai-node-sdk': '*' });
     const scripts = Object.keys(pkg.scripts);
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall'])
       expect(scripts).not.toContain(hook);

@@ -24,10 +24,13 @@ export function fieldsTable(model: ModelSpec, options: readonly INodeProperties[
   }
   const specNames = new Set(model.params.map(fieldName));
   for (const option of options.filter((o) => !specNames.has(o.name))) {
+    const { minValue, maxValue } = option.typeOptions ?? {};
     const limits =
-      option.typeOptions?.minValue !== undefined
-        ? `${option.typeOptions.minValue} to ${option.typeOptions.maxValue} (default ${option.default})`
-        : 'names, comma-separated';
+      minValue === undefined
+        ? 'names, comma-separated'
+        : maxValue === undefined
+          ? `${minValue} or more (default ${option.default})`
+          : `${minValue} to ${maxValue} (default ${option.default})`;
     rows.push([cell(option.displayName), 'Options', limits, cell(option.description ?? '')]);
   }
   return alignTable(['Field', 'Where', 'Allowed', 'What it does'], rows);

@@ -19,18 +19,27 @@ export interface ContextOptions {
   perItem?: (itemIndex: number) => IDataObject;
   credentials: { apiKey: string; baseUrl: string };
   continueOnFail?: boolean;
+  /** The node's "On Error" setting; n8n's continueOnFail() is true for both "continue" ones. */
+  onError?: INode['onError'];
   signal?: AbortSignal;
+  /** The node's static data, kept across runs as n8n keeps it for production executions. */
+  staticData?: IDataObject;
+  /** The execution mode: 'manual' for a test run from the editor, 'trigger' and others in production. */
+  mode?: string;
 }
 
 export interface TestContext {
   ctx: IExecuteFunctions;
   /** Every request the node sent through n8n's helper, as n8n would send it. */
   sent: IHttpRequestOptions[];
+  /** What the node logged at info and warn level. */
+  logged: string[];
+  staticData: IDataObject;
   /** The most requests that were in flight at once. */
   maxInFlight: () => number;
 }
 
-const node: INode = {
+const baseNode: INode = {
   id: 'test-node',
   name: 'ModelStream',
   type: 'n8n-nodes-modelstream.modelStream',
@@ -63,6 +72,7 @@ function resolveTemplate(template: string, credentials: IDataObject): string {
  */
 export function createContext(options: ContextOptions): TestContext {
   const sent: IHttpRequestOptions[] = [];
+  const logged: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const credentialType = new ModelStreamApi();
@@ -116,6 +126,12 @@ export function createContext(options: ContextOptions): TestContext {
     return fromItem !== undefined ? fromItem : valueAt(options.parameters, name);
   };
 
+  const staticData = options.staticData ?? {};
+  const node: INode = options.onError ? { ...baseNode, onError: options.onError } : baseNode;
+  const continueOnFail = () =>
+    options.onError
+      ? options.onError === 'continueRegularOutput' || options.onError === 'continueErrorOutput'
+      : (options.continueOnFail ?? false);
   const ctx = {
     getInputData: () => options.items,
     getNode: () => node,
@@ -124,9 +140,16 @@ export function createContext(options: ContextOptions): TestContext {
       return value === undefined ? fallback : value;
     },
     getCredentials: async () => ({ ...options.credentials }),
-    continueOnFail: () => options.continueOnFail ?? false,
+    continueOnFail,
     getExecutionCancelSignal: () => options.signal,
-    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    getWorkflowStaticData: () => staticData,
+    getMode: () => options.mode ?? 'trigger',
+    logger: {
+      debug: () => {},
+      info: (message: string) => logged.push(message),
+      warn: (message: string) => logged.push(message),
+      error: () => {},
+    },
     helpers: {
       httpRequestWithAuthentication,
       getBinaryDataBuffer: async (itemIndex: number, propertyName: string) => {
@@ -135,7 +158,7 @@ export function createContext(options: ContextOptions): TestContext {
       },
     },
   } as unknown as IExecuteFunctions;
-  return { ctx, sent, maxInFlight: () => maxInFlight };
+  return { ctx, sent, logged, staticData, maxInFlight: () => maxInFlight };
 }
 
 export const itemsOf = (count: number): INodeExecutionData[] =>

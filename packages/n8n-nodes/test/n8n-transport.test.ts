@@ -1,8 +1,7 @@
-import { TransportFailure } from '@modelstream-kit/core';
+import { TransportFailure, toTransportFailure } from '@modelstream-kit/core';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { n8nClock } from '../nodes/ModelStream/n8n-clock';
-import { toTransportFailure } from '../nodes/ModelStream/n8n-transport';
 
 const node = {
   id: '1',

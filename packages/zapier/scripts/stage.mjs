@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stage = join(root, '.zapier-stage');
+// ZAPIER_STAGE_DIR and ZAPIER_STAGE_SKIP_INSTALL exist for the package's own test of this script.
+const stage = process.env.ZAPIER_STAGE_DIR || join(root, '.zapier-stage');
 if (!existsSync(join(root, 'dist', 'index.js'))) {
   console.error('Build first: pnpm --filter @modelstream-kit/zapier build');
   process.exit(1);
@@ -25,5 +26,15 @@ const linked = join(root, '.zapierapprc');
 const appConfig = existsSync(linked) ? JSON.parse(readFileSync(linked, 'utf8')) : {};
 appConfig.includeInBuild = ['node_modules[\\\\/][^\\\\/]+[\\\\/]require\\.mjs$'];
 writeFileSync(join(stage, '.zapierapprc'), `${JSON.stringify(appConfig, null, 2)}\n`);
+// The source zip (`zapier-platform build`/`push` writes build/source.zip next to build.zip) follows
+// .gitignore: without one it would carry node_modules, source maps and the app's id and deploy key.
+writeFileSync(
+  join(stage, '.gitignore'),
+  ['node_modules/', '*.map', '.zapierapprc', 'build/', '.env', ''].join('\n'),
+);
+if (process.env.ZAPIER_STAGE_SKIP_INSTALL === '1') {
+  console.log(`Staged in ${stage} (npm install skipped).`);
+  process.exit(0);
+}
 execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], { cwd: stage, stdio: 'inherit' });
 console.log(`Staged in ${stage}. Next: cd ${stage} && zapier-platform push --skip-dep-install`);

@@ -18,7 +18,7 @@ export function createApp(options: AppOptions = {}) {
   return defineApp({
     version: packageJson.version,
     platformVersion,
-    authentication: authenticationFor(resolved.model.id),
+    authentication: authenticationFor(resolved),
     beforeRequest: [addBearerToken],
     afterResponse: [explainModelStreamErrors],
     creates: {

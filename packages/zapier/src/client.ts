@@ -1,4 +1,5 @@
 import {
+  type Clock,
   createClient,
   DEFAULT_BASE_URL,
   getModelSpec,
@@ -6,8 +7,9 @@ import {
   type ModelStreamClient,
   type PollOptions,
 } from '@modelstream-kit/core';
+import { timerClock } from '@modelstream-kit/core/timers';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { zapierClock } from './clock.js';
+import { jobPathOf, priceMultiplierOf } from './connection-settings.js';
 import { createZapierTransport } from './transport.js';
 
 /** Zapier stops a step at 30 s; this leaves time to start, to hand back the result and for Zapier's own work. */
@@ -22,6 +24,8 @@ export interface AppOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** Model id from the core's catalogue. Default gpt-5.4-pro. */
   model?: string;
+  /** The clock every step's budget and the client run on. Default: the core's timers. */
+  clock?: Clock;
 }
 
 export interface Resolved {
@@ -29,6 +33,7 @@ export interface Resolved {
   poll: Partial<PollOptions>;
   backoff: { baseMs?: number; maxMs?: number } | undefined;
   model: ModelSpec;
+  clock: Clock;
 }
 
 export function resolveAppOptions(options: AppOptions = {}): Resolved {
@@ -37,6 +42,7 @@ export function resolveAppOptions(options: AppOptions = {}): Resolved {
     poll: { initialMs: 500, factor: 1.5, maxMs: 3_000, ...options.poll },
     backoff: options.backoff,
     model: getModelSpec(options.model),
+    clock: options.clock ?? timerClock,
   };
 }
 
@@ -50,20 +56,39 @@ export function baseUrlOf(bundle: Pick<Bundle, 'authData'>): string {
 export const secretsOf = (bundle: Pick<Bundle, 'authData'>): string[] =>
   [bundle.authData?.api_key].filter((s): s is string => typeof s === 'string' && s !== '');
 
+/** One step's share of Zapier's 30 s, on the injected clock. */
+export interface StepBudget {
+  /** Milliseconds left; never less than `floorMs`, so a started call can finish. */
+  left(floorMs?: number): number;
+}
+
+export function stepBudget(options: Resolved): StepBudget {
+  const startedAt = options.clock.now();
+  return {
+    left: (floorMs = 1_000) => Math.max(floorMs, options.budgetMs - (options.clock.now() - startedAt)),
+  };
+}
+
 /** The core's client over z.request; the key travels in Zapier's middleware, not through the core. */
-export function clientFor(z: ZObject, bundle: Bundle, options: Resolved): ModelStreamClient {
+export function clientFor(
+  z: ZObject,
+  bundle: Bundle,
+  options: Resolved,
+  extra: { maxCostUsd?: number | undefined } = {},
+): ModelStreamClient {
+  const jobPath = jobPathOf(bundle);
+  const multiplier = priceMultiplierOf(bundle);
   return createClient({
     transport: createZapierTransport(z),
-    clock: zapierClock,
+    clock: options.clock,
     baseUrl: baseUrlOf(bundle),
     model: options.model.id,
     poll: options.poll,
+    secrets: secretsOf(bundle),
+    ...(jobPath ? { jobPath } : {}),
+    ...(multiplier === undefined ? {} : { pricing: { multiplier } }),
+    ...(extra.maxCostUsd === undefined ? {} : { maxCostUsd: extra.maxCostUsd }),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     headers: { 'user-agent': 'modelstream-kit-zapier/0.1' },
   });
-}
-
-/** Milliseconds left of the step's budget; never less than `floorMs`, so a started call can finish. */
-export function timeLeft(startedAt: number, budgetMs: number, floorMs = 1_000): number {
-  return Math.max(floorMs, budgetMs - (Date.now() - startedAt));
 }

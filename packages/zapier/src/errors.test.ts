@@ -53,10 +53,11 @@ describe('toZapierError', () => {
     expect(fieldsOf(error).message).toContain('allow-list');
   });
 
-  it('402: quota_exhausted, a plain error (never a throttle that would retry)', () => {
+  it('402: halted (not errored, never a throttle), saying to replay once the account is recharged', () => {
     const error = toZapierError(z, new QuotaExceededError('ModelStream quota exhausted (402)'), [KEY]);
-    expect(error.name).toBe('AppError');
-    expect(fieldsOf(error)).toMatchObject({ code: 'quota_exhausted', status: 402 });
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toContain('ModelStream quota exhausted (402)');
+    expect(error.message).toContain('replay it from Zap history');
   });
 
   it("429: a ThrottledError with the server's delay in whole seconds, or a default", () => {

@@ -20,10 +20,10 @@ describe('Send Prompt under faults (real Zapier middleware, emulator over loopba
     expect(chatPosts(h.emulator())).toHaveLength(1);
   });
 
-  it('402: "ModelStream quota exhausted", never retried', async () => {
+  it('402: "ModelStream quota exhausted", halted (no autoreplay, not counted toward turning the Zap off), never retried', async () => {
     const error = await errorOf(h.tester(sendPrompt(), h.bundle(prompt, { key: 'sk-emulator-402' })));
-    expect(zapierFields(error)).toMatchObject({ code: 'quota_exhausted', status: 402 });
-    expect(String(zapierFields(error).message)).toContain('ModelStream quota exhausted');
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toContain('ModelStream quota exhausted');
     expect(chatPosts(h.emulator())).toHaveLength(1);
   });
 

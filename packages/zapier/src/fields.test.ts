@@ -7,7 +7,8 @@ import {
   fieldParams,
   IMAGE_FILES,
   inputFieldsFor,
-  readParams,
+  maxCostField,
+  readPromptParams,
 } from './fields.js';
 
 const plain = (entries: ReturnType<typeof inputFieldsFor>) =>
@@ -84,7 +85,7 @@ describe('input fields generated from the spec', () => {
     const advancedKeys = fieldParams(gpt54Pro)
       .filter((p) => p.group === 'advanced')
       .map((p) => p.name);
-    expect(plain(entries).map((f) => f.key)).toEqual([...basicKeys, ADVANCED_TOGGLE]);
+    expect(plain(entries).map((f) => f.key)).toEqual([...basicKeys, maxCostField.key, ADVANCED_TOGGLE]);
     expect(plain(entries).find((f) => f.key === ADVANCED_TOGGLE)?.altersDynamicFields).toBe(true);
     expect(dynamic(entries, {})).toEqual([]);
     expect(dynamic(entries, { [ADVANCED_TOGGLE]: 'false' })).toEqual([]);
@@ -94,9 +95,9 @@ describe('input fields generated from the spec', () => {
   });
 });
 
-describe('readParams', () => {
+describe('readPromptParams', () => {
   it('turns what Zapier sends (strings, numbers, lists) into typed parameters', () => {
-    const params = readParams(gpt54Pro, {
+    const params = readPromptParams(gpt54Pro, {
       prompt: 'Hello',
       [ADVANCED_TOGGLE]: 'true',
       max_output_tokens: '12000',
@@ -117,12 +118,14 @@ describe('readParams', () => {
   });
 
   it('ignores advanced values while the advanced options are hidden', () => {
-    expect(readParams(gpt54Pro, { prompt: 'Hi', reasoning_effort: 'nonsense' })).toEqual({ prompt: 'Hi' });
+    expect(readPromptParams(gpt54Pro, { prompt: 'Hi', reasoning_effort: 'nonsense' })).toEqual({
+      prompt: 'Hi',
+    });
   });
 
   it('reports every bad field at once with the spec message, naming the value and what is allowed', () => {
     const error = errorOf(() =>
-      readParams(gpt54Pro, {
+      readPromptParams(gpt54Pro, {
         prompt: '   ',
         [ADVANCED_TOGGLE]: 'yes',
         reasoning_effort: 'low',
@@ -140,6 +143,6 @@ describe('readParams', () => {
   });
 
   it('requires the prompt', () => {
-    expect(errorOf(() => readParams(gpt54Pro, {})).issues[0]?.field).toBe('prompt');
+    expect(errorOf(() => readPromptParams(gpt54Pro, {})).issues[0]?.field).toBe('prompt');
   });
 });

@@ -1,19 +1,22 @@
 import {
+  gpt54Pro,
   type ModelParams,
   type ModelSpec,
   type ParamSpec,
-  parseParamText,
+  readParams,
+  userParams,
   ValidationError,
-  type ValidationIssue,
-  validateParams,
 } from '@modelstream-kit/core';
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
+import { jsonExampleField } from './json-example.js';
 
 /**
  * Parameters that decide how the answer travels, not what it says. The adapter chooses them: every call
  * is a background job (answered within Zapier's 30 s or collected later) and Zapier cannot stream.
  */
-export const ADAPTER_OWNED = new Set(['stream', 'background']);
+export const ADAPTER_OWNED: ReadonlySet<string> = new Set(
+  gpt54Pro.params.filter((p) => p.role === 'delivery').map((p) => p.name),
+);
 
 /** The toggle that reveals the spec's advanced parameters. */
 export const ADVANCED_TOGGLE = 'advanced_options';
@@ -25,7 +28,7 @@ export type InputFieldEntry = PlainInputField | ((z: ZObject, bundle: Bundle) =>
 
 /** The spec's parameters a Zapier user sets, in the spec's order. */
 export function fieldParams(model: ModelSpec): ParamSpec[] {
-  return model.params.filter((p) => !ADAPTER_OWNED.has(p.name));
+  return userParams(model);
 }
 
 function helpText(param: ParamSpec): string {
@@ -85,6 +88,19 @@ const imageFilesField: PlainInputField = {
     'inline, so they need not be public. Counted together with Image URLs.',
 };
 
+/** A cost ceiling per step, checked before any request (the worst case: every token the request may use). */
+export const maxCostField: PlainInputField = {
+  key: 'max_cost_usd',
+  label: 'Max Cost (USD)',
+  type: 'number',
+  required: false,
+  placeholder: '0.50',
+  helpText:
+    'Refuse, before anything is sent, a request whose worst case costs more than this many US dollars: ' +
+    'the prompt (bounded by its length in bytes), images by OpenAI’s published rule, and all of Max Output ' +
+    'Tokens (or the model’s 128,000) at output prices, at the connection’s prices. The error shows the numbers.',
+};
+
 /**
  * Every user-settable parameter of the model as Zapier fields, generated from the spec: the basic ones,
  * then a toggle that reveals the advanced ones (Zapier re-fetches the fields when it changes).
@@ -95,10 +111,12 @@ export function inputFieldsFor(model: ModelSpec): InputFieldEntry[] {
   const advanced: PlainInputField[] = [];
   for (const param of params.filter((p) => p.group === 'advanced')) {
     advanced.push(toInputField(param));
-    if (param.kind === 'url-list' && param.name === 'image_urls') advanced.push(imageFilesField);
+    if (param.role === 'images') advanced.push(imageFilesField);
+    if (param.choices?.some((c) => c.value === 'json_object')) advanced.push(jsonExampleField);
   }
   return [
     ...basic,
+    maxCostField,
     {
       key: ADVANCED_TOGGLE,
       label: 'Show Advanced Options',
@@ -117,49 +135,33 @@ export function isYes(value: unknown): boolean {
   return typeof value === 'string' && ['true', 'yes', '1', 'on'].includes(value.trim().toLowerCase());
 }
 
-function fromZapierValue(model: ModelSpec, param: ParamSpec, value: unknown): unknown {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (param.kind === 'url-list') {
-    const items = (Array.isArray(value) ? value : [value]).flatMap((item) =>
-      typeof item === 'string'
-        ? ((parseParamText(model, param, item) as string[] | undefined) ?? [])
-        : [item],
-    );
-    return items.length > 0 ? items : undefined;
-  }
-  if (typeof value === 'string') return parseParamText(model, param, value);
-  if (param.kind === 'text' || param.kind === 'long-text' || param.kind === 'choice') {
-    return typeof value === 'number' ? String(value) : value;
-  }
-  return value;
+export interface ReadPromptOptions {
+  /** The step's own key for a parameter (a task action calls the prompt `text`); default its name. */
+  keyOf?: (param: ParamSpec) => string;
+  /** Parameters the step fills in itself (not read, not required here). */
+  skip?: (param: ParamSpec) => boolean;
 }
 
 /**
- * The model's parameters from a Zap step's input, checked against the spec: every problem at once, each
- * naming the field, the value and what is allowed, before anything is sent. Advanced values count only
- * while the advanced options are shown, so what runs is what the user sees.
+ * The model's parameters from a Zap step's input, read and checked by the core's `readParams`: every
+ * problem at once, each naming the Zapier field key, the value and what is allowed, before anything is
+ * sent. Advanced values count only while the advanced options are shown, so what runs is what the user sees.
  */
-export function readParams(model: ModelSpec, inputData: Record<string, unknown>): ModelParams {
+export function readPromptParams(
+  model: ModelSpec,
+  inputData: Record<string, unknown>,
+  options: ReadPromptOptions = {},
+): ModelParams {
   const includeAdvanced = isYes(inputData[ADVANCED_TOGGLE]);
-  const issues: ValidationIssue[] = [];
-  const params: Record<string, unknown> = {};
-  for (const param of fieldParams(model)) {
-    if (param.group === 'advanced' && !includeAdvanced) continue;
-    try {
-      const value = fromZapierValue(model, param, inputData[param.name]);
-      if (value !== undefined) params[param.name] = value;
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      issues.push(...error.issues);
-    }
-  }
-  try {
-    const valid = validateParams(model, params);
-    if (issues.length > 0) throw new ValidationError(issues);
-    return valid;
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const seen = new Set(issues.map((i) => i.field));
-    throw new ValidationError([...issues, ...error.issues.filter((i) => !seen.has(i.field))]);
-  }
+  const keyOf = options.keyOf ?? ((param: ParamSpec) => param.name);
+  const { params, issues } = readParams(
+    model,
+    (param) => (param.group === 'advanced' && !includeAdvanced ? undefined : inputData[keyOf(param)]),
+    {
+      skip: (param) => param.role === 'delivery' || options.skip?.(param) === true,
+      fieldName: keyOf,
+    },
+  );
+  if (issues.length > 0) throw new ValidationError(issues);
+  return params as ModelParams;
 }

@@ -78,7 +78,7 @@ describe('the packed n8n-nodes-modelstream, as n8n verification scans it', () =>
     expect(result?.messages.map((m) => m.ruleId)).toContain('@n8n/community-nodes/no-runtime-dependencies');
   });
 
-  it('has zero runtime dependencies: n8n-workflow as its only peer, no install scripts', () => {
+  it('has zero runtime dependencies: n8n-workflow and the AI node SDK as its only peers, no install scripts', () => {
     for (const field of [
       'dependencies',
       'optionalDependencies',
@@ -87,14 +87,14 @@ describe('the packed n8n-nodes-modelstream, as n8n verification scans it', () =>
     ]) {
       expect(manifest[field], field).toBeUndefined();
     }
-    expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+    expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*', '@n8n/ai-node-sdk': '*' });
     const scripts = Object.keys((manifest.scripts as Record<string, string>) ?? {});
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall', 'prepack', 'postpack']) {
       expect(scripts).not.toContain(hook);
     }
   });
 
-  it('requires nothing at run time but n8n-workflow and zod, which n8n provides', async () => {
+  it('requires nothing at run time but n8n-workflow, zod and the AI node SDK, which n8n provides', async () => {
     const required = new Set<string>();
     for (const file of files.filter((f) => f.endsWith('.js'))) {
       const code = await readFile(join(packed.dir, file), 'utf8');
@@ -102,11 +102,11 @@ describe('the packed n8n-nodes-modelstream, as n8n verification scans it', () =>
         required.add(match[1] ?? match[2] ?? '');
       }
     }
-    expect([...required].sort()).toEqual(['n8n-workflow', 'zod/v4']);
+    expect([...required].sort()).toEqual(['@n8n/ai-node-sdk', 'n8n-workflow', 'zod/v4']);
   });
 
   it('declares the node and credential for n8n, strict, with the community keyword', () => {
-    expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+    expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, aiNodeSdkVersion: 1, strict: true });
     expect(manifest.keywords).toContain('n8n-community-node-package');
     expect(manifest.license).toBe('MIT');
   });

@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheRoot, ensureNode24 } from '@modelstream-kit/node24';
 
-/** n8n 2.41 does not resolve from the registry here (its @n8n/agents is missing); 2.40.7 does. */
-export const N8N_VERSION = '2.40.7';
+/** The n8n the e2e runs pinned to: n8n 2.41.3 does not resolve from the registry here (its @n8n/agents is missing). */
+export const PINNED_N8N_VERSION = '2.40.7';
+
+/** MODELSTREAM_N8N_VERSION runs the real-n8n tests on another n8n (each version is cached on its own). */
+export const N8N_VERSION = process.env.MODELSTREAM_N8N_VERSION?.trim() || PINNED_N8N_VERSION;
 
 export interface RealN8n {
   nodeDir: string;
@@ -138,6 +141,65 @@ async function ensureN8n(
 ): Promise<{ dir: string; install: number; rebuild: number }> {
   const dir = join(cache, `n8n-${N8N_VERSION}`);
   if (existsSync(join(dir, READY))) return { dir, install: 0, rebuild: 0 };
+  // Several test files start at once on a cold cache: one installs, the others wait for its copy.
+  const release = await installLock(`${dir}.lock`, () => existsSync(join(dir, READY)));
+  if (!release) return { dir, install: 0, rebuild: 0 };
+  try {
+    return await installN8n(cache, nodeDir, dir);
+  } finally {
+    await release();
+  }
+}
+
+const LOCK_WAIT_MS = 40 * 60_000;
+const LOCK_POLL_MS = 2_000;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A lock folder holding the installer's pid (mkdir is atomic). Returns its release, or undefined when
+ * another process finished the install meanwhile. A lock whose process is gone is taken over.
+ */
+async function installLock(lock: string, done: () => boolean): Promise<(() => Promise<void>) | undefined> {
+  for (let i = 0; i < LOCK_WAIT_MS / LOCK_POLL_MS; i++) {
+    if (done()) return undefined;
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileOr(join(lock, 'pid')));
+    if (holder > 0 && !alive(holder)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+  throw new Error(`gave up after ${LOCK_WAIT_MS / 60_000} min waiting for another install of n8n (${lock})`);
+}
+
+function readFileOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function installN8n(
+  cache: string,
+  nodeDir: string,
+  dir: string,
+): Promise<{ dir: string; install: number; rebuild: number }> {
   const work = await mkdtemp(join(cache, `n8n-${N8N_VERSION}-installing-`));
   const log = join(cache, `n8n-${N8N_VERSION}-install.log`);
   const env = npmEnv(nodeDir);
@@ -190,10 +252,24 @@ export async function ensureRealN8n(): Promise<RealN8n> {
   };
 }
 
+export interface N8nProcess {
+  pid: number | undefined;
+  /** Everything it printed so far (stdout and stderr, in one file). */
+  output(): string;
+  /** Resolves when it exited (code or signal). */
+  exited: Promise<string>;
+  /** False once it exited. */
+  running(): boolean;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once it is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
 export interface N8nInstance {
   userFolder: string;
   /** Runs the n8n command with this instance's folder and custom extensions. */
   cli(args: string[], timeoutMs?: number): Promise<RunResult>;
+  /** Starts a long-running n8n command (`start`, `worker`) with extra environment settings. */
+  spawn(args: string[], extraEnv: NodeJS.ProcessEnv, label: string): N8nProcess;
   cleanup(): Promise<void>;
 }
 
@@ -235,6 +311,35 @@ export async function createInstance(real: RealN8n, extensions: string): Promise
         timeoutMs,
         outputBase: join(userFolder, `cli-${++runs}`),
       }),
+    spawn: (args, extraEnv, label) => {
+      const logPath = join(userFolder, `${label}.log`);
+      const log = openSync(logPath, 'w');
+      const child = spawn(join(real.nodeDir, 'bin/node'), [bin, ...args], {
+        cwd: userFolder,
+        env: { ...env, ...extraEnv },
+        stdio: ['ignore', log, log],
+      });
+      const exited = new Promise<string>((resolve) => {
+        child.on('error', (error) => resolve(`could not start: ${error.message}`));
+        child.on('exit', (code, signal) => {
+          closeSync(log);
+          resolve(signal ? `signal ${signal}` : `exit ${code}`);
+        });
+      });
+      return {
+        pid: child.pid,
+        output: () => readFileSync(logPath, 'utf8'),
+        exited,
+        running: () => child.exitCode === null && child.signalCode === null,
+        stop: async (graceMs = 20_000) => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          await exited;
+          clearTimeout(timer);
+        },
+      };
+    },
     cleanup: () => rm(userFolder, { recursive: true, force: true }),
   };
 }

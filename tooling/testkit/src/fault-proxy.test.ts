@@ -214,6 +214,23 @@ describe('startFaultProxy', () => {
     expect(proxy.pending().requests).toHaveLength(1);
   });
 
+  it('hands over the records of closed connections and forgets them, keeping open ones and pending rules', async () => {
+    client();
+    await call('/json');
+    await agent.destroy();
+    client();
+    await call('/json');
+    proxy.enqueue({ match: { path: '/never' }, action: 'reset' });
+    // The first agent's connection closes once destroyed; poll a bounded number of turns for it.
+    for (let i = 0; i < 1_000 && !proxy.connections()[0]?.closed; i++) await new Promise(setImmediate);
+    const taken = proxy.takeClosed();
+    expect(taken.map((c) => c.id)).toEqual([1]);
+    expect(taken[0]!.requests).toHaveLength(1);
+    expect(proxy.connections().map((c) => [c.id, c.closed])).toEqual([[2, false]]);
+    expect(proxy.takeClosed()).toEqual([]);
+    expect(proxy.pending().requests).toHaveLength(1);
+  });
+
   it('refuses a target that is not http://', async () => {
     await expect(startFaultProxy({ target: 'https://api.example' })).rejects.toThrow(
       'target: "https://api.example" is not allowed; use an http:// URL',

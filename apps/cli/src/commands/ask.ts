@@ -13,6 +13,7 @@ import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import {
   addConnectionOptions,
+  addCostOptions,
   addMaxWaitOption,
   addOutputOptions,
   type CommonValues,
@@ -109,6 +110,8 @@ export async function runAsk(
   const report = (completion: Completion, streamed: boolean) =>
     reportAnswer(ctx, progress, completion, { output: common.output, json: wantsJson, streamed });
   try {
+    const estimate = connection.costGuard?.check(params);
+    if (estimate) progress.note(estimate);
     if (delivery === 'stream') {
       const completion = await executeStream(
         connection.client,
@@ -135,7 +138,7 @@ export async function runAsk(
     progress.note(
       connection.viaEmulator
         ? `job ${job.id} started on the embedded emulator, which stops with this command: it cannot be collected later`
-        : `job ${job.id} ${job.status}; collect it with: modelstream wait ${job.id}`,
+        : `job ${job.id} ${job.status}; collect it with: modelstream wait ${job.id} (or modelstream wait --last)`,
     );
     return 0;
   } finally {
@@ -190,6 +193,7 @@ export function askCommand(ctx: RunContext, onExit: (code: number) => void): Com
     ).helpGroup(OUTPUT_GROUP),
   );
   addOutputOptions(command);
+  addCostOptions(command, true);
   addConnectionOptions(command);
   command.action(async (prompt: string | undefined, values: AskValues) => {
     onExit(await runAsk(prompt, values, ctx));

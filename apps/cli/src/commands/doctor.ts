@@ -1,7 +1,13 @@
 import { createUndiciTransport, loadApiKey, readEnvironment } from '@modelstream-kit/core/node';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
-import { addOutputOptions, CONNECTION_GROUP, readCommonOptions } from '../common-options.js';
+import {
+  addConnectionOptions,
+  addOutputOptions,
+  CONNECTION_GROUP,
+  type CommonValues,
+  readCommonOptions,
+} from '../common-options.js';
 import { EMULATOR_KEY } from '../connection.js';
 import { identifyProfile, PROFILES, type Profile } from '../doctor/findings.js';
 import { probeGateway } from '../doctor/probe.js';
@@ -11,13 +17,9 @@ import { settingsFor } from '../doctor/settings.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import type { RunContext } from '../run-context.js';
 
-interface DoctorValues {
+interface DoctorValues
+  extends Pick<CommonValues, 'output' | 'quiet' | 'apiKeyFile' | 'baseUrl' | 'emulator'> {
   spend?: boolean;
-  output?: string;
-  quiet?: boolean;
-  apiKeyFile?: string;
-  baseUrl?: string;
-  emulator?: boolean;
   profile?: string;
 }
 
@@ -104,24 +106,7 @@ export function doctorCommand(ctx: RunContext, onExit: (code: number) => void): 
       ).helpGroup(CONNECTION_GROUP),
     );
   addOutputOptions(command);
-  command
-    .addOption(
-      new Option(
-        '--api-key-file <file>',
-        'Read the API key from this file instead of MODELSTREAM_API_KEY.',
-      ).helpGroup(CONNECTION_GROUP),
-    )
-    .addOption(
-      new Option(
-        '--base-url <url>',
-        'The API to check (default https://api.modelstream.ai, or MODELSTREAM_BASE_URL).',
-      ).helpGroup(CONNECTION_GROUP),
-    )
-    .addOption(
-      new Option('--emulator', 'Check the embedded emulator instead (no key, no cost).').helpGroup(
-        CONNECTION_GROUP,
-      ),
-    );
+  addConnectionOptions(command, ['apiKeyFile', 'baseUrl', 'emulator']);
   command.action(async (values: DoctorValues) => {
     onExit(await runDoctor(values, ctx));
   });

@@ -1,4 +1,5 @@
 import type { Completion, Delivery, ModelStreamClient, RetryInfo, RunResult } from '@modelstream-kit/core';
+import { noticeInCliWords } from '../common-options.js';
 import type { Progress } from '../progress.js';
 
 export interface ExecuteOptions {
@@ -12,6 +13,8 @@ export interface ExecuteOptions {
 const retryOptions = (options: ExecuteOptions) => ({
   signal: options.signal,
   onRetry: (info: RetryInfo) => options.progress.retry(info),
+  // The client adapting to the gateway (a job path found, an answer at once) is one line of progress.
+  onNotice: (message: string) => options.progress.note(noticeInCliWords(message)),
   ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
 });
 

@@ -1,5 +1,5 @@
 import type { Completion } from '@modelstream-kit/core';
-import { answerText, type OutputMode, usageLine } from '../output.js';
+import { answerText, costText, type OutputMode, pricesLine, usageLine } from '../output.js';
 import type { Progress } from '../progress.js';
 import type { RunContext } from '../run-context.js';
 
@@ -15,7 +15,9 @@ export function reportAnswer(
     if (completion.reasoningSummary) progress.note(`reasoning summary: ${completion.reasoningSummary}`);
     if (completion.finishReason !== 'stop')
       progress.note(`finish reason: ${completion.finishReason} (the answer may be cut short)`);
-    progress.note(`${usageLine(completion.usage)} · ${completion.id}`);
+    const cost = completion.cost ? ` · cost ${costText(completion.cost)}` : '';
+    progress.note(`${usageLine(completion.usage)}${cost} · ${completion.id}`);
+    if (completion.cost) progress.note(pricesLine(completion.cost));
   }
   return 0;
 }

@@ -23,6 +23,10 @@ export function settingsFor(findings: Findings, profile: Profile | undefined): S
   if (poll && poll !== DEFAULT_JOB_PATHS.poll) {
     settings.environment.MODELSTREAM_JOB_PATH = poll;
     settings.environment.MODELSTREAM_CANCEL_PATH = `${poll}/cancel`;
+    settings.cli['--job-path'] = poll;
+    settings.action['job-path'] = poll;
+    settings.n8n['Job Path (credential)'] = poll;
+    settings.zapier['Job Path (connection)'] = poll;
     settings.notes.push(
       `Jobs are polled at ${poll}: every surface finds it by itself after one 404; the settings above skip that check.`,
     );

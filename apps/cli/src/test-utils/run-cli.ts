@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
@@ -8,6 +10,15 @@ export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
 /** Obviously fake; every run checks it never reaches stdout or stderr. */
 export const FAKE_KEY = 'sk-test-not-a-real-key';
+
+/**
+ * The job ledger of every run that names none: one directory per test file, never the real home's.
+ * A test of the ledger itself gives its own MODELSTREAM_STATE_DIR.
+ */
+export const TEST_STATE_DIR = mkdtempSync(join(tmpdir(), 'modelstream-cli-state-'));
+
+/** A fresh state directory (an empty ledger) for one test. */
+export const freshStateDir = () => mkdtempSync(join(tmpdir(), 'modelstream-cli-state-'));
 
 export interface CliResult {
   code: number | null;
@@ -45,7 +56,9 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   if (!existsSync(BIN))
     throw new Error(`${BIN} is missing: build first (pnpm turbo run build --filter=@modelstream-kit/cli...)`);
   const env = Object.fromEntries(
-    Object.entries(options.env ?? {}).filter(([, v]) => v !== undefined),
+    Object.entries({ MODELSTREAM_STATE_DIR: TEST_STATE_DIR, ...options.env }).filter(
+      ([, v]) => v !== undefined,
+    ),
   ) as Record<string, string>;
   const child = spawn(process.execPath, [BIN, ...args], {
     env,
@@ -63,7 +76,8 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
   options.onStart?.(child, result);
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  // Generous: a busy shared machine can take seconds just to start node.
+  const timeoutMs = options.timeoutMs ?? 45_000;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -84,7 +98,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
 }
 
 /** Resolves once stderr matches, for acting in the middle of a run. */
-export function whenStderr(result: CliResult, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+export function whenStderr(result: CliResult, pattern: RegExp, timeoutMs = 40_000): Promise<void> {
   const startedAt = Date.now();
   return new Promise((resolve, reject) => {
     const check = () => {

@@ -71,6 +71,16 @@ describe('run', () => {
     expect(posts(emulator())).toHaveLength(1);
   });
 
+  it('resumeJob reads a JSON job as JSON from the job itself, without the params that started it', async () => {
+    const client = clientFor(emulator());
+    const first = await client.run(
+      { prompt: 'x [emulator:job-ms=200]', response_format: 'json_object' },
+      { within: 0 },
+    );
+    const again = await client.run({}, { resumeJob: first.job!.id, maxWaitMs: 5_000 });
+    expect(again.status === 'completed' && again.completion.json).toMatchObject({ emulator: true });
+  });
+
   it('without `within`, running out of maxWaitMs is a TimeoutError naming the job', async () => {
     const error = await errorOf(
       clientFor(emulator()).run({ prompt: 'x [emulator:job-ms=5000]' }, { maxWaitMs: 100 }),

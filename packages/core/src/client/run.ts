@@ -79,7 +79,8 @@ export async function runWithin(
   const model = getModelSpec(opts.model);
   const startedAt = clock.now();
   const left = () => (options.within === undefined ? undefined : options.within - (clock.now() - startedAt));
-  const json = options.json ?? wantsJson(input);
+  // A resumed job's params are not known here: the job's own echoed response_format decides.
+  const json = options.json ?? (options.resumeJob ? undefined : wantsJson(input));
   const waitFor = async (job: Job): Promise<RunResult> => {
     const remaining = left();
     if (remaining !== undefined && remaining <= 0) return { status: 'pending', job };

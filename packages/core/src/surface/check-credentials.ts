@@ -1,5 +1,6 @@
 import type { ModelStreamClient } from '../client/create-client.js';
 import type { CallOptions } from '../client/http-call.js';
+import { saysJobNotFound } from '../client/job-paths.js';
 import { BadRequestError } from '../errors/http-errors.js';
 
 export interface CredentialCheck {
@@ -42,7 +43,9 @@ export async function checkCredentials(
   try {
     await client.retrieve(PROBE_JOB_ID, options);
   } catch (error) {
-    if (!(error instanceof BadRequestError && error.status === 404)) throw error;
+    // Only a 404 that names the job proves the key got through: a 404 for the route itself (a base URL
+    // with a wrong path, a gateway with no job routes) proves nothing, and is said as it is.
+    if (!(error instanceof BadRequestError && error.status === 404 && saysJobNotFound(error))) throw error;
   }
   return {
     via: 'job-lookup',

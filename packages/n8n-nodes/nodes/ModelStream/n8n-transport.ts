@@ -1,65 +1,11 @@
-import { classifyNetworkError, type Transport, TransportFailure } from '@modelstream-kit/core';
+import {
+  headersFrom,
+  singleChunkBody,
+  type Transport,
+  TransportFailure,
+  toTransportFailure,
+} from '@modelstream-kit/core';
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
-interface ErrorLike {
-  message?: unknown;
-  cause?: unknown;
-  reason?: unknown;
-}
-
-/** n8n wraps the HTTP client's error (NodeApiError → AxiosError → system error): look down the chain. */
-function errorChain(error: unknown): ErrorLike[] {
-  const chain: ErrorLike[] = [];
-  let current: unknown = error;
-  while (current && typeof current === 'object' && chain.length < 5) {
-    const e = current as ErrorLike;
-    chain.push(e);
-    current = e.cause ?? e.reason;
-  }
-  return chain;
-}
-
-/** The innermost readable message (the system error's, not n8n's paraphrase of it). */
-function failureMessage(error: unknown): string {
-  const chain = errorChain(error);
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const message = chain[i]?.message;
-    if (typeof message === 'string' && message) return message;
-  }
-  return String(error);
-}
-
-export function toTransportFailure(error: unknown): TransportFailure {
-  if (error instanceof TransportFailure) return error;
-  return new TransportFailure(classifyNetworkError(error), failureMessage(error));
-}
-
-function toBytes(body: unknown): Uint8Array {
-  if (body === undefined || body === null) return new Uint8Array(0);
-  if (body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new TextEncoder().encode(text);
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  if (bytes.byteLength > 0) yield bytes;
-}
-
-function flattenHeaders(headers: unknown): Record<string, string> {
-  const source =
-    headers && typeof (headers as { toJSON?: unknown }).toJSON === 'function'
-      ? (headers as { toJSON: () => unknown }).toJSON()
-      : headers;
-  const out: Record<string, string> = {};
-  if (!source || typeof source !== 'object') return out;
-  for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
 
 /** Rejects as soon as the signal aborts, whatever the request underneath does. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -74,7 +20,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(toTransportFailure(error));
+        reject(toTransportFailure(error, signal));
       },
     );
   });
@@ -127,8 +73,8 @@ export function createN8nTransport(ctx: IExecuteFunctions, credentialType: strin
     }
     return {
       status: response.statusCode,
-      headers: flattenHeaders(response.headers),
-      body: once(toBytes(response.body)),
+      headers: headersFrom(response.headers),
+      body: singleChunkBody(response.body),
     };
   };
 }

@@ -34,6 +34,16 @@ function nodeOptions(model: ModelSpec): INodeProperties[] {
       description: `How many items are sent to ${model.label} at the same time. Output order is kept.`,
     },
     {
+      displayName: 'Max Cost (USD)',
+      name: 'maxCostUsd',
+      type: 'number',
+      default: 0,
+      typeOptions: { minValue: 0, numberPrecision: 2 },
+      description:
+        "Refuse an item before sending it when its worst case (every prompt token, plus Max Output Tokens or the model's maximum at the output price) costs more than this many US dollars. 0: no ceiling.",
+      displayOptions: { show: { '/operation': [MESSAGE] } },
+    },
+    {
       displayName: 'Max Retries',
       name: 'maxRetries',
       type: 'number',
@@ -41,6 +51,14 @@ function nodeOptions(model: ModelSpec): INodeProperties[] {
       typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
       description:
         'Retries of a rate-limited (429) or failed (5xx) request, with backoff that honours Retry-After. A request that may already be running upstream is never sent twice.',
+    },
+    {
+      displayName: 'Price Multiplier',
+      name: 'priceMultiplier',
+      type: 'number',
+      default: 1,
+      typeOptions: { minValue: 0, numberPrecision: 4 },
+      description: `Scales the list prices the cost of each answer is reckoned at (ModelStream bills its quota with multipliers it does not publish). 1: OpenAI's list prices for ${model.label}.`,
     },
   ];
 }

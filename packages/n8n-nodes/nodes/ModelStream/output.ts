@@ -20,8 +20,19 @@ export function rawCompletion(completion: Completion): IDataObject {
   return { raw: raw as IDataObject[keyof IDataObject] };
 }
 
+/** What the answer cost at the prices in force, and which prices those were. */
+export function costOutput(completion: Completion): IDataObject | undefined {
+  const cost = completion.cost;
+  if (!cost) return undefined;
+  const { input, output, total, currency, source, tier } = cost;
+  return { input, output, total, currency, source, tier };
+}
+
 export function completionOutput(completion: Completion, simplify: boolean): IDataObject {
-  return simplify ? simplifyCompletion(completion) : rawCompletion(completion);
+  const out = simplify ? simplifyCompletion(completion) : { ...rawCompletion(completion) };
+  const cost = costOutput(completion);
+  if (cost) out.cost = cost;
+  return out;
 }
 
 /** A job not finished yet: its ID is what Get Job needs later. */

@@ -1,39 +1,26 @@
-import { type ModelSpec, type ParamSpec, parseParamText } from '@modelstream-kit/core';
+import { type ModelSpec, readParamsOrThrow } from '@modelstream-kit/core';
 import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 import { fieldName } from './spec-properties';
 
-/** A field's value as n8n gives it (typed, or text from an expression) → the spec's type. */
-function fromField(model: ModelSpec, param: ParamSpec, value: unknown): unknown {
-  if (value === undefined || value === null) return undefined;
-  if (param.kind === 'url-list') {
-    const texts = Array.isArray(value) ? value.map(String) : [String(value)];
-    const list = texts.flatMap((text) => (parseParamText(model, param, text) as string[] | undefined) ?? []);
-    return list.length > 0 ? list : undefined;
-  }
-  if (param.kind === 'text' || param.kind === 'long-text') {
-    return value === '' ? undefined : value;
-  }
-  if (typeof value === 'string') return parseParamText(model, param, value);
-  return value;
-}
-
-/** The model's parameters for one item, by canonical name, without the ones left empty. */
+/**
+ * The model's parameters for one item, by canonical name, without the ones left empty: the core's
+ * readParams over the node's fields (typed text parsed, every bad value at once). Ranges and choices are
+ * checked with the whole request, before anything is sent.
+ */
 export function readModelParams(
   ctx: IExecuteFunctions,
   itemIndex: number,
   model: ModelSpec,
 ): Record<string, unknown> {
   const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-  const params: Record<string, unknown> = {};
-  for (const param of model.params) {
-    const raw =
+  return readParamsOrThrow(
+    model,
+    (param) =>
       param.group === 'basic'
         ? ctx.getNodeParameter(fieldName(param), itemIndex, '')
-        : options[fieldName(param)];
-    const value = fromField(model, param, raw);
-    if (value !== undefined) params[param.name] = value;
-  }
-  return params;
+        : options[fieldName(param)],
+    { validate: false },
+  );
 }
 
 /** The names in "data, attachment_1" → ['data', 'attachment_1']. */
@@ -45,15 +32,10 @@ export function binaryPropertyNames(text: unknown): string[] {
     .filter(Boolean);
 }
 
-/** Each named binary property of the item as a data URL; anything but an image is refused by name. */
-export async function binaryImagesAsDataUrls(
-  ctx: IExecuteFunctions,
-  itemIndex: number,
-  names: readonly string[],
-): Promise<string[]> {
+/** Each named binary property of the item, checked to be there and to be an image (nothing is read). */
+export function binaryImages(ctx: IExecuteFunctions, itemIndex: number, names: readonly string[]) {
   const binary = ctx.getInputData()[itemIndex]?.binary ?? {};
-  const urls: string[] = [];
-  for (const name of names) {
+  return names.map((name) => {
     const entry = binary[name];
     if (!entry) {
       const available = Object.keys(binary);
@@ -74,8 +56,20 @@ export async function binaryImagesAsDataUrls(
         { itemIndex },
       );
     }
+    return { name, mimeType: entry.mimeType };
+  });
+}
+
+/** Each named binary property of the item as a data URL; anything but an image is refused by name. */
+export async function binaryImagesAsDataUrls(
+  ctx: IExecuteFunctions,
+  itemIndex: number,
+  names: readonly string[],
+): Promise<string[]> {
+  const urls: string[] = [];
+  for (const { name, mimeType } of binaryImages(ctx, itemIndex, names)) {
     const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, name);
-    urls.push(`data:${entry.mimeType};base64,${buffer.toString('base64')}`);
+    urls.push(`data:${mimeType};base64,${buffer.toString('base64')}`);
   }
   return urls;
 }

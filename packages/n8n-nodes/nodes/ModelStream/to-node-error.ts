@@ -1,8 +1,10 @@
 import {
   AbortedError,
   AuthenticationError,
+  BadRequestError,
   ConnectionError,
   JobFailedError,
+  type ModelSpec,
   ModelStreamError,
   PermissionDeniedError,
   QuotaExceededError,
@@ -13,11 +15,14 @@ import {
 } from '@modelstream-kit/core';
 import {
   type IDataObject,
+  type IExecuteFunctions,
   type INode,
+  type INodeExecutionData,
   type JsonObject,
   NodeApiError,
   NodeOperationError,
 } from 'n8n-workflow';
+import type { StaticDataLedger } from './static-data-ledger';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -26,10 +31,47 @@ const jobIdOf = (error: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
+/** What the node knows beside the error: the model's fields, and the jobs it remembers. */
+export interface ErrorContext {
+  model: ModelSpec;
+  ledger: StaticDataLedger;
+  /** Manual runs: n8n does not save the node's static data, so a job is not remembered past the run. */
+  manual: boolean;
+}
+
+/** The n8n field a validation issue is about, as the person sees it. */
+function fieldHint(error: ValidationError, context: ErrorContext | undefined): string {
+  const name = error.issues[0]?.field.replace(/\[.*$/, '');
+  const param = context?.model.params.find((p) => p.name === name);
+  if (!param) return 'Nothing was sent. Fix the field named above.';
+  return `Nothing was sent. Fix ${param.label}${param.group === 'advanced' ? ' (under Options)' : ''}.`;
+}
+
+/** Where a started job can be collected: the node remembers it, or (manual runs) only its id does. */
+function jobHint(jobId: string, context: ErrorContext | undefined): string | undefined {
+  if (!context?.ledger.has(jobId)) return undefined;
+  return context.manual
+    ? `Job ${jobId} may still run upstream: collect it with Get Job and its ID (manual runs do not keep it for the next run; n8n saves a node's data only in production executions).`
+    : `This node remembers job ${jobId}: the next run of the same request collects it instead of paying again, or collect it now with Get Job.`;
+}
+
 /** What to do about it, in n8n's words, under the core's message. */
-function hintFor(error: ModelStreamError): string | undefined {
+function hintFor(error: ModelStreamError, context: ErrorContext | undefined): string | undefined {
   const jobId = jobIdOf(error);
-  if (error instanceof ValidationError) return 'Nothing was sent. Fix the field named above.';
+  const base = baseHint(error, jobId, context);
+  const remembered = jobId ? jobHint(jobId, context) : undefined;
+  return base && remembered ? `${base} ${remembered}` : (base ?? remembered);
+}
+
+function baseHint(
+  error: ModelStreamError,
+  jobId: string | undefined,
+  context: ErrorContext | undefined,
+): string | undefined {
+  if (error instanceof ValidationError) return fieldHint(error, context);
+  if (error instanceof BadRequestError && error.param === 'background') {
+    return 'Nothing was started: this gateway runs no background jobs, so turn off Background in Options.';
+  }
   if (error instanceof AuthenticationError) {
     return 'Open the ModelStream API credential and check the API key (and the Base URL).';
   }
@@ -74,11 +116,12 @@ export function toNodeError(
   error: unknown,
   itemIndex: number,
   secrets: readonly string[],
+  context?: ErrorContext,
 ): NodeError {
   const scrub = (text: string) => redactSecrets(text, secrets);
   if (error instanceof ModelStreamError) {
     const message = scrub(error.message);
-    const description = hintFor(error);
+    const description = hintFor(error, context);
     if (error instanceof ValidationError) {
       return new NodeOperationError(node, message, { itemIndex, ...(description ? { description } : {}) });
     }
@@ -101,8 +144,18 @@ export function toNodeError(
   return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The item a failed input becomes under "Continue on Fail". */
-export function errorItemJson(error: NodeError): IDataObject {
+/**
+ * The item a failed input becomes under "On Error: Continue". With the error output, n8n's engine moves
+ * an item to it only when the item carries `error` (or its json holds nothing but error, message and
+ * details): the error itself goes on the item, so the job id and status stay in its json.
+ */
+export function errorItem(ctx: IExecuteFunctions, error: NodeError, itemIndex: number): INodeExecutionData {
+  const item: INodeExecutionData = { json: errorItemJson(error), pairedItem: { item: itemIndex } };
+  if (ctx.getNode().onError === 'continueErrorOutput') item.error = error;
+  return item;
+}
+
+function errorItemJson(error: NodeError): IDataObject {
   const json: IDataObject = { error: error.message };
   if (error.description) json.description = error.description;
   if (error instanceof NodeApiError) {

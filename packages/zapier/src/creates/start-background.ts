@@ -1,10 +1,10 @@
 import { defineCreate } from 'zapier-platform-core';
-import type { Resolved } from '../client.js';
-import { timeLeft } from '../client.js';
+import { type Resolved, stepBudget } from '../client.js';
 import { inputFieldsFor } from '../fields.js';
 import { guarded } from '../guard.js';
-import { type AnswerOutput, answerOutputFields, pendingOutput, samplePending } from '../output.js';
+import { type AnswerOutput, answerOutputFields, samplePending } from '../output.js';
 import { preparePrompt } from '../prompt-input.js';
+import { runPrompt } from '../run-prompt.js';
 
 export const STARTED_NOTE =
   'Started as a background job. Collect the answer with a "Find Completion" step using this ID; it waits for the answer by itself.';
@@ -21,13 +21,20 @@ export function startBackgroundFor(options: Resolved) {
     operation: {
       inputFields: inputFieldsFor(options.model),
       perform: async (z, bundle): Promise<AnswerOutput> =>
-        guarded(z, bundle, async () => {
-          if (bundle.meta?.isLoadingSample) return { ...samplePending, note: STARTED_NOTE };
-          const startedAt = Date.now();
-          const { params, client } = await preparePrompt(z, bundle, options, startedAt);
-          const job = await client.start(params, { deadlineMs: timeLeft(startedAt, options.budgetMs) });
-          return pendingOutput(job, options.model.id, STARTED_NOTE);
-        }),
+        guarded(
+          z,
+          bundle,
+          async (context) => {
+            if (bundle.meta?.isLoadingSample) return { ...samplePending, note: STARTED_NOTE };
+            const budget = stepBudget(options);
+            const { params, client } = await preparePrompt(z, bundle, options, budget);
+            return runPrompt(client, params, options, budget, context, {
+              within: 0,
+              pendingNote: STARTED_NOTE,
+            });
+          },
+          true,
+        ),
       sample: { ...samplePending, note: STARTED_NOTE },
       outputFields: answerOutputFields,
     },

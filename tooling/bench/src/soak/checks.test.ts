@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedRequest } from '../emulator/forked-emulator.js';
-import { compareLogs, doublePosts, missingPosts, tally, unsentByDeadline } from './checks.js';
+import {
+  compareLogs,
+  doublePosts,
+  lostJobIds,
+  missingPosts,
+  polledJobIds,
+  tally,
+  unsentByDeadline,
+} from './checks.js';
 import type { Outcome } from './outcome.js';
 
 const post = (tag: string, status?: number): ObservedRequest => ({
@@ -99,5 +107,58 @@ describe('compareLogs', () => {
       'status 200: emulator log 1, wire 0',
       'status none: emulator log 0, wire 1',
     ]);
+  });
+});
+
+describe('lostJobIds', () => {
+  const outcome = (tag: string, result: string, more: Partial<Outcome> = {}): Outcome => ({
+    index: 0,
+    tag,
+    kind: 'background',
+    result,
+    typed: true,
+    leaked: false,
+    ...more,
+  });
+
+  it('passes completions and errors that carry the job id they started', () => {
+    const started = new Map([
+      ['resp_1', 'a'],
+      ['resp_2', 'b'],
+    ]);
+    const outcomes = [
+      outcome('a', 'Completion'),
+      outcome('b', 'ServerError', { jobId: 'resp_2' }),
+      outcome('c', 'ConnectionError'),
+      outcome('d', 'AbortedError', { jobId: 'resp_4', knownJobId: 'resp_4' }),
+    ];
+    expect(lostJobIds(outcomes, started)).toEqual([]);
+  });
+
+  it('catches an error without the id the ledger or onJob knew, or with another id', () => {
+    const started = new Map([
+      ['resp_1', 'a'],
+      ['resp_2', 'b'],
+    ]);
+    const outcomes = [
+      outcome('a', 'InvalidResponseError'),
+      outcome('b', 'TimeoutError', { jobId: 'resp_9' }),
+      outcome('c', 'ServerError', { knownJobId: 'resp_3' }),
+    ];
+    expect(lostJobIds(outcomes, started)).toEqual([
+      { tag: 'a', jobId: 'resp_1', result: 'InvalidResponseError' },
+      { tag: 'b', jobId: 'resp_2', result: 'TimeoutError', errorJobId: 'resp_9' },
+      { tag: 'c', jobId: 'resp_3', result: 'ServerError' },
+    ]);
+  });
+
+  it('reads the job ids polled and cancelled on the wire', () => {
+    const log: ObservedRequest[] = [
+      { method: 'GET', path: '/v1/responses/resp_1' },
+      { method: 'POST', path: '/v1/responses/resp_2/cancel' },
+      post('a', 200),
+      { method: 'GET', path: '/v1/models' },
+    ];
+    expect([...polledJobIds(log)].sort()).toEqual(['resp_1', 'resp_2']);
   });
 });

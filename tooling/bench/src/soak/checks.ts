@@ -93,3 +93,50 @@ export function tally(outcomes: readonly Outcome[]): Record<string, number> {
   for (const o of outcomes) counts[`${o.kind}: ${o.result}`] = (counts[`${o.kind}: ${o.result}`] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+export interface LostJob {
+  tag: string;
+  /** The id the client had been told (its ledger, `onJob` or `start()`). */
+  jobId: string;
+  /** How the call ended. */
+  result: string;
+  /** The id the error carried instead, if any. */
+  errorJobId?: string;
+}
+
+/**
+ * Calls that had a job id (the client's own ledger recorded it, or `onJob`/`start()` handed it over)
+ * and still ended in an error that does not carry it: a started, paid job nobody could collect.
+ * `started` maps each job id to the tag of the call that started it.
+ */
+export function lostJobIds(outcomes: readonly Outcome[], started: ReadonlyMap<string, string>): LostJob[] {
+  const idsByTag = new Map<string, Set<string>>();
+  const add = (tag: string, id: string) => idsByTag.set(tag, (idsByTag.get(tag) ?? new Set()).add(id));
+  for (const [id, tag] of started) add(tag, id);
+  for (const o of outcomes) if (o.knownJobId) add(o.tag, o.knownJobId);
+  const lost: LostJob[] = [];
+  for (const o of outcomes) {
+    const ids = idsByTag.get(o.tag);
+    if (!ids || o.result === 'Completion') continue;
+    if (o.jobId && ids.has(o.jobId)) continue;
+    lost.push({
+      tag: o.tag,
+      jobId: [...ids].join(','),
+      result: o.result,
+      ...(o.jobId ? { errorJobId: o.jobId } : {}),
+    });
+  }
+  return lost;
+}
+
+const JOB_ROUTE = /^\/v1\/responses\/([^/]+)(?:\/cancel)?$/;
+
+/** The job ids the client polled or cancelled, as the emulator saw them on the wire. */
+export function polledJobIds(log: readonly ObservedRequest[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of log) {
+    const id = JOB_ROUTE.exec(r.path)?.[1];
+    if (id) ids.add(id);
+  }
+  return ids;
+}

@@ -16,6 +16,10 @@ export interface Outcome {
   mayHaveRun?: boolean;
   /** For a TimeoutError: where the time ran out (`deadline` is the call's own budget). */
   phase?: string;
+  /** The job id the error carries (`err.jobId`), if any. */
+  jobId?: string;
+  /** The job id the caller was handed (`onJob`, or what `start()` returned), if one was. */
+  knownJobId?: string;
   message?: string;
 }
 
@@ -42,22 +46,32 @@ export function outcomeOf(
   call: { index: number; tag: string; kind: string },
   settled: PromiseSettledResult<unknown>,
   secret: string,
+  knownJobId?: string,
 ): Outcome {
   const value = settled.status === 'fulfilled' ? settled.value : settled.reason;
   const leaked = serialise(value).includes(secret);
+  const known = knownJobId ? { knownJobId } : {};
   if (settled.status === 'fulfilled') {
     const ok = looksLikeCompletion(value);
-    return { ...call, result: ok ? 'Completion' : `not a Completion: ${typeof value}`, typed: ok, leaked };
+    return {
+      ...call,
+      ...known,
+      result: ok ? 'Completion' : `not a Completion: ${typeof value}`,
+      typed: ok,
+      leaked,
+    };
   }
-  const error = settled.reason as Error & { mayHaveRun?: unknown; phase?: unknown };
+  const error = settled.reason as Error & { mayHaveRun?: unknown; phase?: unknown; jobId?: unknown };
   const typed = error instanceof ModelStreamError;
   return {
     ...call,
+    ...known,
     result: error?.constructor?.name ?? typeof error,
     typed,
     leaked,
     ...(typeof error?.mayHaveRun === 'boolean' ? { mayHaveRun: error.mayHaveRun } : {}),
     ...(typeof error?.phase === 'string' ? { phase: error.phase } : {}),
+    ...(typeof error?.jobId === 'string' ? { jobId: error.jobId } : {}),
     ...(typed ? {} : { message: String(error?.message ?? error).slice(0, 300) }),
   };
 }

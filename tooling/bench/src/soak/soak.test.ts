@@ -32,10 +32,45 @@ describe(`the fault soak (${CALLS} calls)`, () => {
       'StreamTruncatedError',
       'JobFailedError',
       'AbortedError',
+      // A mid-stream `error` event: final, typed, never retried.
+      'stream: StreamFailedError',
+      // A corrupt stream line (the emulator's, or the fault proxy's): not a shorter answer.
+      'stream: InvalidResponseError',
     ]) {
       expect(results).toMatch(new RegExp(name));
     }
     expect(report.faultsPlanned).toBeGreaterThan(CALLS / 4);
+  });
+
+  it('faulted the polls and the streams, from the emulator and through the project fault proxy', () => {
+    const { emulator, proxy } = report.faults;
+    expect(emulator.poll).toBeGreaterThan(CALLS / 50);
+    expect(emulator.stream).toBeGreaterThan(CALLS / 50);
+    expect(proxy.poll).toBeGreaterThan(CALLS / 100);
+    expect(proxy.post).toBeGreaterThan(CALLS / 50);
+    // The proxy carried real traffic and applied its rules to POSTs and to polls.
+    expect(report.proxy.requests).toBeGreaterThanOrEqual(report.proxy.calls);
+    const applied = Object.keys(report.proxy.actions).join('\n');
+    for (const name of [
+      'post: reset',
+      'post: split',
+      'post: corrupt',
+      'poll: reset',
+      'poll: stall',
+      'poll: corrupt',
+    ])
+      expect(applied).toContain(name);
+  });
+
+  it('loses no job id: every error after a start carries the job it started', () => {
+    // Every background call that came back with its answer went through a job the client knew.
+    const answeredJobs = Object.entries(report.outcomes)
+      .filter(([k]) => k.startsWith('background') && k.endsWith(': Completion'))
+      .reduce((n, [, count]) => n + count, 0);
+    expect(answeredJobs).toBeGreaterThan(0);
+    expect(report.jobsStarted).toBeGreaterThanOrEqual(answeredJobs);
+    expect(report.lostJobIds).toEqual([]);
+    expect(report.polledNotRecorded).toEqual([]);
   });
 
   it('never sends a POST again unless the server answered 429 or 5xx', () => {

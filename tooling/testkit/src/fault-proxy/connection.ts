@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { HttpFramer, type Piece } from '../http-framer.js';
 import type { ConnectionRecord, RequestRecord } from './records.js';
+import { resetSocket } from './reset-socket.js';
 import type { ConnectionRule, RuleQueue } from './rules.js';
 import { type Shaper, shaperFor } from './shapers.js';
 import { ClientWriter } from './writer.js';
@@ -86,7 +87,7 @@ export function proxyConnection(options: {
   if (options.connectionRule) {
     record.ended = options.connectionRule.action;
     if (options.connectionRule.action === 'reset') {
-      client.resetAndDestroy();
+      resetSocket(client);
       record.closed = true;
       return;
     }

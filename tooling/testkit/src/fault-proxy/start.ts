@@ -22,6 +22,11 @@ export interface FaultProxy {
   connections(): ConnectionRecord[];
   /** Every request since the last clear, across connections, in arrival order. */
   requests(): RequestRecord[];
+  /**
+   * The records of the connections that have closed, forgotten as they are handed over (open ones and
+   * the pending rules stay): for a long run that tallies as it goes instead of keeping every record.
+   */
+  takeClosed(): ConnectionRecord[];
   /** Forgets records and pending rules (open connections stay open). */
   clear(): void;
   /** Stops listening and destroys every connection, stalled ones included. */
@@ -96,6 +101,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     pending: () => ({ requests: rules.pending(), connections: connectionRules.map((r) => ({ ...r })) }),
     connections: () => structuredClone(records),
     requests: () => structuredClone(records.flatMap((c) => c.requests)).sort((a, b) => a.seq - b.seq),
+    takeClosed: () => {
+      const closed = records.filter((c) => c.closed);
+      records = records.filter((c) => !c.closed);
+      return closed;
+    },
     clear: () => {
       rules.clear();
       connectionRules = [];

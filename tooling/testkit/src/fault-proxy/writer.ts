@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { resetSocket } from './reset-socket.js';
 import type { Op } from './shapers.js';
 
 /** Upstream reads pause while this much waits to go to a slow client. */
@@ -87,7 +88,7 @@ export class ClientWriter {
         this.stopped = op.op;
         this.#queue = [];
         this.onStop(op.op);
-        if (op.op === 'reset') this.socket.resetAndDestroy();
+        if (op.op === 'reset') resetSocket(this.socket);
         return;
     }
   }

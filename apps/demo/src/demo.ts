@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runDemo } from './demo/run-demo.js';
+import { runDemo } from './run-demo.js';
 
 // MODELSTREAM_DEMO_JOB_MS shortens the emulator's background jobs (the demo's own test uses it).
 const jobMs = Number(process.env.MODELSTREAM_DEMO_JOB_MS);

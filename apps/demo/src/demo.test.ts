@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { demoSteps } from './steps.js';
 
-const DEMO = fileURLToPath(new URL('../../dist/demo.js', import.meta.url));
+const DEMO = fileURLToPath(new URL('../dist/demo.js', import.meta.url));
 
 function runDemo(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
@@ -39,6 +39,8 @@ describe('pnpm demo', () => {
     expect(out).toMatch(/job resp_\S+ completed/);
     expect(out).toMatch(/usage: \d+ prompt/);
     expect(out).toContain('"emulator": true');
+    expect(out).toContain('$ modelstream wait --last');
+    expect(out).toMatch(/^total: \d+ answers?, [\d,]+ tokens, \$/m);
     expect(out).toMatch(/Done in \d+\.\d s/);
   }, 300_000);
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@modelstream-kit/emulator';
 import type { CommandResult, DemoContext, DemoStep, RunOptions } from './demo-context.js';
@@ -25,6 +26,12 @@ function styles(out: { isTTY?: boolean }) {
   return { bold: wrap(1, 22), dim: wrap(2, 22), cyan: wrap(36, 39), green: wrap(32, 39), red: wrap(31, 39) };
 }
 
+/** The built `modelstream` command of the workspace's CLI package, run as its `bin` says. */
+function cliBin(): string {
+  const manifest = createRequire(import.meta.url).resolve('@modelstream-kit/cli/package.json');
+  return join(dirname(manifest), 'dist', 'bin.js');
+}
+
 /**
  * The quick start: starts the embedded emulator, then runs each step's commands through the built CLI
  * as subprocesses, the way a user would. Returns the exit code (0 when every step did what it should).
@@ -33,7 +40,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
   const steps = options.steps ?? demoSteps;
   const out = options.out ?? process.stdout;
   const s = styles(out);
-  const bin = fileURLToPath(new URL('./bin.js', import.meta.url));
+  const bin = cliBin();
   const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
   const emulator = await startEmulator({
     port: 0,
@@ -48,6 +55,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     MODELSTREAM_BASE_URL: emulator.url,
     MODELSTREAM_API_KEY: DEMO_KEY,
     MODELSTREAM_POLL_MS: '300',
+    // The demo's jobs live on an emulator that stops with it: they stay out of the person's own ledger.
+    MODELSTREAM_STATE_DIR: join(tmpDir, 'state'),
   };
   const startedAt = Date.now();
 
