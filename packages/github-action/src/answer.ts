@@ -117,6 +117,9 @@ export async function askModel(input: AskInput): Promise<void> {
   const stopWatching = watchCancel(input);
   let completion: Completion;
   try {
+    // Cancelled while the prompt was gathered: nothing is started (a job would be paid for nothing).
+    if (input.signal.aborted)
+      throw new AbortedError('The run was cancelled before the request was sent; nothing was started.');
     await session.inProgress(note);
     let lastPollLog = 0;
     completion = await callModel(input.client, {

@@ -14,6 +14,7 @@ import { errorMessage, reportFailure } from './failure.js';
 import { formatCount } from './format.js';
 import { type Gathered, gatherPrompt } from './gather-prompt.js';
 import { createCommentsApi } from './github/comments-api.js';
+import { fetchForEnvironment } from './github/proxied-fetch.js';
 import { createGitHubClient, type GitHubClient } from './github/rest-client.js';
 import { planIncremental } from './incremental.js';
 import { createModelClient } from './model-client.js';
@@ -85,6 +86,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const ctx = readContext(options.env ?? process.env);
   let failOnError = true;
   let background = true;
+  const githubFetch = fetchForEnvironment();
   try {
     const config = readConfig(model, getInput, ctx.eventName);
     failOnError = config.failOnError;
@@ -93,7 +95,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const gh =
       ctx.repository && config.githubToken
         ? // No abort signal: after a cancel the comment must still be updated (each request has its own timeout).
-          createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken })
+          createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken, fetch: githubFetch.fetch })
         : undefined;
     const gathered = await gatherPrompt(config, ctx, gh, (m) => core.info(m));
     const fullParams = buildParams(model, config, gathered);
@@ -158,6 +160,6 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } catch (error) {
     reportFailure(errorMessage(error, scrub, background), error, failOnError);
   } finally {
-    await closeDefaultAgent().catch(() => {});
+    await Promise.all([closeDefaultAgent(), githubFetch.close()]).catch(() => {});
   }
 }
