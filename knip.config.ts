@@ -26,6 +26,10 @@ const config: KnipConfig = {
       // Run as a subprocess (its dist/bin.js, found through its package.json), never imported.
       ignoreDependencies: ['@modelstream-kit/cli'],
     },
+    'packages/github-action': {
+      // The committed bundle's lazily imported chunks (the tokenizer), loaded by dist/index.js.
+      ignore: ['dist/*.js'],
+    },
     'packages/n8n-nodes': {
       // The lint config of @n8n/node-cli loads it as a plugin.
       ignoreDependencies: ['@n8n/eslint-plugin-community-nodes'],

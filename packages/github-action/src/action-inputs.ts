@@ -100,7 +100,8 @@ export const trailingInputs: readonly OwnInput[] = [
     name: 'max-diff-tokens',
     description:
       'Most tokens (o200k) of diff to send. Files beyond it are truncated or left out, and the comment ' +
-      'and prompt list exactly which.',
+      'and prompt list exactly which: files left out by rule (generated, lockfile, binary, vendored) first, ' +
+      'the largest first, every reason’s biggest files named; the `omitted-files` output has them all.',
     default: String(DEFAULT_MAX_DIFF_TOKENS),
   },
   {
@@ -118,7 +119,8 @@ export const trailingInputs: readonly OwnInput[] = [
     name: 'diff-file',
     description:
       'A unified diff (`git diff` output) to summarise instead of reading the changed files from the API: ' +
-      'for a workflow_run workflow summarising a diff uploaded by a pull_request workflow (forks).',
+      'for a workflow_run workflow summarising a diff uploaded by a pull_request workflow (forks). Up to ' +
+      '512 MiB (only `max-diff-tokens` of it is sent; a 31 MB diff is budgeted in about a second).',
   },
   {
     name: 'pull-request',
@@ -145,6 +147,15 @@ export const trailingInputs: readonly OwnInput[] = [
       'ModelStream bills its prepaid quota at its own multiple of the list prices: the costs shown are the ' +
       'list prices times this number.',
     default: '1',
+  },
+  {
+    name: 'incremental',
+    description:
+      'Summarise mode, on a new push: keep the summary already in the sticky comment and add a "Changes ' +
+      'since <sha>" section from the compare API (the earlier summary and the new commits’ diff are sent, ' +
+      'not the whole pull request again). The first summary, and one after a force-push that removed its ' +
+      'commit, is a full one.',
+    default: 'false',
   },
   {
     name: 'force',

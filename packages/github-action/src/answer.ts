@@ -29,6 +29,8 @@ export interface AskInput {
   force: AbortSignal | undefined;
   exit: ((code: number) => void) | undefined;
   estimate: string | undefined;
+  /** Turns the model's answer into the comment's (incremental: the kept summary, then "since"). */
+  compose?: ((completion: Completion) => Completion) | undefined;
   diff: PreparedDiff | undefined;
   runnerTemp: string;
   scrub: Scrub;
@@ -115,6 +117,9 @@ export async function askModel(input: AskInput): Promise<void> {
   const stopWatching = watchCancel(input);
   let completion: Completion;
   try {
+    // Cancelled while the prompt was gathered: nothing is started (a job would be paid for nothing).
+    if (input.signal.aborted)
+      throw new AbortedError('The run was cancelled before the request was sent; nothing was started.');
     await session.inProgress(note);
     let lastPollLog = 0;
     completion = await callModel(input.client, {
@@ -150,6 +155,7 @@ export async function askModel(input: AskInput): Promise<void> {
 
   marker.state = 'done';
   marker.job = completion.id;
+  if (input.compose) completion = input.compose(completion);
   await session.answer(completion);
   const cost = completion.cost;
   core.info(

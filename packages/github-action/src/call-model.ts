@@ -26,6 +26,9 @@ export async function callModel(client: ModelStreamClient, plan: CallPlan): Prom
     maxWaitMs: plan.timeoutMs,
     deadlineMs: plan.timeoutMs,
     cancelOnAbort: true,
+    // A start POST in flight when the run is cancelled gets 3 s to name its job, so that job can still be
+    // cancelled within the runner's 7.5 s before SIGTERM.
+    startGraceMs: 3_000,
     signal: plan.signal,
     onJob: (job: Job) => plan.onJob(job.id),
     onRetry: plan.onRetry,

@@ -10,6 +10,7 @@ import {
 } from '@modelstream-kit/core';
 import type { ActionConfig } from './config/read-config.js';
 import { loadedTokenizer, loadTokenizer } from './diff/count-tokens.js';
+import { formatCount } from './format.js';
 
 export interface CheckedCost {
   estimate: CostEstimate;
@@ -45,7 +46,7 @@ export async function checkCost(
     estimate,
     line:
       `Estimate before sending: at most **${formatCost(worst).replace('≤ ', '')}**${ceiling} — ` +
-      `${estimate.textTokens + estimate.imageTokens} input tokens and up to ${estimate.outputTokens} output ` +
+      `${formatCount(estimate.textTokens + estimate.imageTokens)} input tokens and up to ${formatCount(estimate.outputTokens)} output ` +
       `tokens, ${worst.source}; ${estimate.notes.join('; ')}.`,
   };
 }

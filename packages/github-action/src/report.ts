@@ -48,8 +48,10 @@ export async function setOutputs(out: RunOutputs, runnerTemp: string, scrub: Scr
   core.setOutput('skipped', String(out.skipped));
   core.setOutput(
     'omitted-files',
-    JSON.stringify(
-      (out.diff?.manifest ?? []).map((e) => ({ path: e.path, reason: e.reason, detail: e.detail })),
+    scrub(
+      JSON.stringify(
+        (out.diff?.manifest ?? []).map((e) => ({ path: e.path, reason: e.reason, detail: e.detail })),
+      ),
     ),
   );
 }

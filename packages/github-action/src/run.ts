@@ -14,7 +14,9 @@ import { errorMessage, reportFailure } from './failure.js';
 import { formatCount } from './format.js';
 import { type Gathered, gatherPrompt } from './gather-prompt.js';
 import { createCommentsApi } from './github/comments-api.js';
+import { fetchForEnvironment } from './github/proxied-fetch.js';
 import { createGitHubClient, type GitHubClient } from './github/rest-client.js';
+import { planIncremental } from './incremental.js';
 import { createModelClient } from './model-client.js';
 import { type Scrub, scrubberFor } from './secrets.js';
 import { reportSkipped } from './skipped.js';
@@ -84,6 +86,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const ctx = readContext(options.env ?? process.env);
   let failOnError = true;
   let background = true;
+  const githubFetch = fetchForEnvironment();
   try {
     const config = readConfig(model, getInput, ctx.eventName);
     failOnError = config.failOnError;
@@ -92,12 +95,12 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const gh =
       ctx.repository && config.githubToken
         ? // No abort signal: after a cancel the comment must still be updated (each request has its own timeout).
-          createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken })
+          createGitHubClient({ apiUrl: ctx.apiUrl, token: config.githubToken, fetch: githubFetch.fetch })
         : undefined;
     const gathered = await gatherPrompt(config, ctx, gh, (m) => core.info(m));
-    const params = buildParams(model, config, gathered);
-    const cost = await checkCost(model, config, params);
-    const hash = requestHash(model.id, params);
+    const fullParams = buildParams(model, config, gathered);
+    // The hash is always the whole pull request's question: a rerun on the same head skips either way.
+    const hash = requestHash(model.id, fullParams);
     core.info(
       `Prompt: ${formatCount(gathered.prompt.length)} characters; request hash ${hash}; delivery ${config.delivery}`,
     );
@@ -105,6 +108,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const title = `ModelStream · ${model.label}`;
     const { writer, existing } = await openComment(config, ctx, gh, gathered, () => signal.aborted);
     const decision = decideRun(existing?.marker, { head, hash }, config.force);
+    const since = await planIncremental({ model, config, ctx, gh, gathered, existing, decision, head });
+    const params = since?.params ?? fullParams;
+    const diff = since?.diff ?? gathered.diff;
+    const cost = await checkCost(model, config, params);
     if (decision.kind === 'skip') {
       await reportSkipped({
         title,
@@ -124,11 +131,11 @@ export async function run(options: RunOptions = {}): Promise<void> {
       head,
       startedAt: new Date().toISOString(),
       runUrl: ctx.runUrl,
-      manifest: gathered.diff ? manifestForMarkdown(gathered.diff) : undefined,
+      manifest: diff ? manifestForMarkdown(diff) : undefined,
     };
     const session = new CommentSession(
       writer,
-      { key: config.commentKey, head, hash, state: 'running' },
+      { key: config.commentKey, head, hash, state: 'running', ...(since ? { base: since.base } : {}) },
       commentCtx,
       scrub,
       core,
@@ -145,13 +152,14 @@ export async function run(options: RunOptions = {}): Promise<void> {
       force: options.force,
       exit: options.exit,
       estimate: cost.line,
-      diff: gathered.diff,
+      compose: since?.compose,
+      diff,
       runnerTemp: ctx.runnerTemp,
       scrub,
     });
   } catch (error) {
     reportFailure(errorMessage(error, scrub, background), error, failOnError);
   } finally {
-    await closeDefaultAgent().catch(() => {});
+    await Promise.all([closeDefaultAgent(), githubFetch.close()]).catch(() => {});
   }
 }

@@ -31,6 +31,8 @@ export interface FakePull {
   head: { ref: string; sha: string };
   files: FakeFile[];
   comments: FakeComment[];
+  /** What `GET /compare/{base}...{head}` answers, keyed by `base...head` (404 when missing). */
+  compare?: Record<string, FakeFile[]>;
 }
 
 export interface FakeRequest {
@@ -155,6 +157,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           changed_files: pr.files.length,
           state: 'open',
         });
+      }
+      m = /^\/compare\/([0-9a-f]+\.\.\.[0-9a-f]+)$/.exec(rest);
+      if (m && method === 'GET') {
+        const files = [...pulls.values()].map((p) => p.compare?.[m![1]!]).find(Boolean);
+        if (!files) return reply(404, { message: 'Not Found' });
+        return reply(200, { status: 'ahead', files });
       }
       m = /^\/pulls\/(\d+)\/files$/.exec(rest);
       if (m && method === 'GET') {

@@ -16,6 +16,12 @@ describe('marker', () => {
     expect(parseMarker(body)).toEqual(marker);
   });
 
+  it('keeps the kept summary’s commit of an incremental answer', () => {
+    const incremental = { ...marker, base: 'b'.repeat(40) };
+    expect(parseMarker(renderMarker(incremental))).toEqual(incremental);
+    expect(parseMarker(renderMarker(marker))).not.toHaveProperty('base');
+  });
+
   it('cannot be closed early or smuggled in further down', () => {
     const tricky = { ...marker, key: 'x-->y' };
     const line = renderMarker(tricky);

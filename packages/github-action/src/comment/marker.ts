@@ -12,6 +12,8 @@ export interface Marker {
   state: MarkerState;
   /** The background job or response id, once known: a rerun collects a running job instead of paying again. */
   job?: string | undefined;
+  /** `incremental`: the head of the full summary the comment keeps above its "since" section. */
+  base?: string | undefined;
 }
 
 const PREFIX = '<!-- modelstream-kit ';
@@ -26,6 +28,7 @@ export function renderMarker(marker: Marker): string {
     hash: marker.hash,
     state: marker.state,
     ...(marker.job ? { job: marker.job } : {}),
+    ...(marker.base ? { base: marker.base } : {}),
   });
   // An HTML comment must not contain "--" sequences that end it early.
   return `${PREFIX}${json.replace(/--/g, '\\u002d\\u002d').replace(/>/g, '\\u003e')}${SUFFIX}`;
@@ -41,12 +44,19 @@ export function parseMarker(body: string | null | undefined): Marker | undefined
   if (!firstLine.endsWith(SUFFIX)) return undefined;
   try {
     const data = JSON.parse(firstLine.slice(PREFIX.length, -SUFFIX.length)) as Record<string, unknown>;
-    const { key, head, hash, state, job } = data;
+    const { key, head, hash, state, job, base } = data;
     if (data.v !== 1 || typeof key !== 'string' || typeof head !== 'string' || typeof hash !== 'string') {
       return undefined;
     }
     if (!STATES.includes(state as MarkerState)) return undefined;
-    return { key, head, hash, state: state as MarkerState, job: typeof job === 'string' ? job : undefined };
+    return {
+      key,
+      head,
+      hash,
+      state: state as MarkerState,
+      job: typeof job === 'string' ? job : undefined,
+      ...(typeof base === 'string' ? { base } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -62,6 +62,8 @@ export interface ActionConfig {
   maxCostUsd: number | undefined;
   /** ModelStream's multiplier over the list prices (1 = list prices). */
   priceMultiplier: number | undefined;
+  /** Summarise a new push as "changes since" the summary the comment keeps. */
+  incremental: boolean;
   force: boolean;
   failOnError: boolean;
 }
@@ -183,6 +185,7 @@ export function readConfig(
     timeoutMs: (read('timeout-minutes', timeoutRule) ?? DEFAULT_TIMEOUT_MINUTES) * 60_000,
     maxCostUsd: read('max-cost-usd', maxCostRule),
     priceMultiplier: read('price-multiplier', priceMultiplierRule),
+    incremental: read('incremental', booleanRule) ?? false,
     force: read('force', booleanRule) ?? false,
     failOnError: read('fail-on-error', booleanRule) ?? true,
   } satisfies ActionConfig;

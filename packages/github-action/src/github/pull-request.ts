@@ -52,6 +52,31 @@ export async function getPullRequest(gh: GitHubClient, repo: Repo, number: numbe
   };
 }
 
+const toDiffFile = (f: ApiFile): DiffFile => ({
+  path: f.filename,
+  previousPath: f.previous_filename,
+  status: f.status,
+  additions: f.additions,
+  deletions: f.deletions,
+  patch: f.patch,
+  // GitHub sends no patch for binary files (and for very large ones: the filter tells them apart).
+  binary: false,
+});
+
+/** The files changed from `base` to `head` (the compare API; GitHub lists at most 300 files there). */
+export async function compareCommits(
+  gh: GitHubClient,
+  repo: Repo,
+  base: string,
+  head: string,
+): Promise<DiffFile[]> {
+  const comparison = await gh.request<{ files?: ApiFile[] }>(
+    'GET',
+    `/repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`,
+  );
+  return (comparison.files ?? []).map(toDiffFile);
+}
+
 /** Every changed file, all pages (GitHub stops listing at 3,000 files). */
 export async function listPullRequestFiles(
   gh: GitHubClient,
@@ -61,14 +86,5 @@ export async function listPullRequestFiles(
   const files = await gh.paginate<ApiFile>(
     `/repos/${repo.owner}/${repo.repo}/pulls/${number}/files?per_page=100`,
   );
-  return files.map((f) => ({
-    path: f.filename,
-    previousPath: f.previous_filename,
-    status: f.status,
-    additions: f.additions,
-    deletions: f.deletions,
-    patch: f.patch,
-    // GitHub sends no patch for binary files (and for very large ones: the filter tells them apart).
-    binary: false,
-  }));
+  return files.map(toDiffFile);
 }
