@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PackedPackage, packNodePackage } from './pack-node-package.js';
 import { createInstance, ensureRealN8n, N8N_VERSION, type N8nInstance, type RealN8n } from './real-n8n.js';
 import { credentialRef, E2E_KEY, executeWorkflow, importAll } from './run-workflow.js';
+import { stepTimings } from './step-timings.js';
 
 const WORKFLOW_ID = 'msE2eAgentFlow01';
 const AGENT = 'AI Agent';
@@ -14,16 +15,7 @@ let real: RealN8n;
 let packed: PackedPackage;
 const emulator = useEmulator({ jobDurationMs: 300 });
 let n8n: N8nInstance;
-const timings: Record<string, number> = {};
-
-const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
-  const started = Date.now();
-  try {
-    return await step();
-  } finally {
-    timings[label] = Math.round((Date.now() - started) / 100) / 10;
-  }
-};
+const { timings, timed } = stepTimings();
 
 beforeAll(async () => {
   real = await timed('n8n ready', ensureRealN8n);

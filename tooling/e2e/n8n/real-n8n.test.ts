@@ -4,6 +4,7 @@ import { useEmulator } from '@modelstream-kit/emulator/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PackedPackage, packNodePackage } from './pack-node-package.js';
 import { createInstance, ensureRealN8n, type N8nInstance, parseRawOutput, type RealN8n } from './real-n8n.js';
+import { stepTimings } from './step-timings.js';
 
 const KEY = 'sk-test-not-a-real-key';
 const CREDENTIAL_ID = 'msE2eCredential01';
@@ -14,16 +15,7 @@ let real: RealN8n;
 let packed: PackedPackage;
 const emulator = useEmulator({ jobDurationMs: 300 });
 let n8n: N8nInstance;
-const timings: Record<string, number> = {};
-
-const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
-  const started = Date.now();
-  try {
-    return await step();
-  } finally {
-    timings[label] = Math.round((Date.now() - started) / 100) / 10;
-  }
-};
+const { timings, timed } = stepTimings();
 
 beforeAll(async () => {
   real = await timed('n8n ready', ensureRealN8n);

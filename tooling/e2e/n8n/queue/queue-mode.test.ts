@@ -10,6 +10,7 @@ import {
   type RealN8n,
 } from '../real-n8n.js';
 import { credentialRef, E2E_KEY, importAll } from '../run-workflow.js';
+import { stepTimings } from '../step-timings.js';
 import { ensureRedisServer, type RedisServer, startRedis } from './redis.js';
 import { type N8nRest, ownerSession } from './rest.js';
 import { freePort, waitFor } from './wait-for.js';
@@ -27,16 +28,7 @@ let worker: N8nProcess | undefined;
 let mainUrl: string;
 let rest: N8nRest;
 const emulator = useEmulator({ jobDurationMs: 300 });
-const timings: Record<string, number> = {};
-
-const timed = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
-  const started = Date.now();
-  try {
-    return await step();
-  } finally {
-    timings[label] = Math.round((Date.now() - started) / 100) / 10;
-  }
-};
+const { timings, timed } = stepTimings();
 
 /** Webhook → Code → ModelStream: production webhooks in queue mode run on a worker. */
 function webhookWorkflow(id: string, path: string, code: string, prompt: string) {
